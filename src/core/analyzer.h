@@ -1,0 +1,76 @@
+#pragma once
+/// The analyzer contract. The engine identifies an object by content, hands it to the one
+/// analyzer for its type, and the analyzer reports through Context: children (the engine
+/// recurses), text (the engine runs the text detectors once over all of it), links, findings,
+/// facts and anomalies. Analyzers never call each other and never recurse themselves.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/bytes.h"
+#include "core/limits.h"
+#include "core/status.h"
+#include "core/symbol.h"
+
+namespace lg {
+
+/// Where a piece of text came from; detectors may weigh kinds differently.
+enum class TextKind {
+  kSubject,    // message subject
+  kHeader,     // other human-readable header text (display names)
+  kBody,       // mail body text (plain, or HTML reduced to text)
+  kDocument,   // visible text of an attached document
+  kScript,     // script source (JS, VBS, PowerShell, ...)
+  kMacro,      // macro source (VBA, XLM)
+  kArguments,  // command lines (LNK arguments, launch actions)
+  kFilename,   // a declared file name
+  kOther,
+};
+const char* text_kind_name(TextKind k);
+
+/// What a person can check: the offending value and a short explanation.
+struct Evidence {
+  std::string value;   // the URL, keyword, file name, argument string ...
+  std::string detail;  // why it matters, in a few words
+};
+
+using FactValue = std::variant<bool, std::int64_t, double, std::string, std::vector<std::string>>;
+
+/// Describes a child object. `name` and `declared_type` are what the carrier claims;
+/// the engine identifies the content itself and compares.
+struct ChildInfo {
+  std::string relation;       // "attachment", "inline", "message", "entry", "stream", ...
+  std::string name;           // declared file name (UTF-8), may be empty
+  std::string declared_type;  // declared MIME type, lower case, may be empty
+  /// Size of the encoded/compressed form the child was produced from, for the ratio limit.
+  std::optional<std::uint64_t> source_size;
+};
+
+class Context {
+ public:
+  virtual ~Context() = default;
+  virtual void finding(Symbol s, Evidence e) = 0;
+  virtual void text(TextKind kind, std::string_view utf8) = 0;
+  /// A hyperlink with the text a reader sees for it (empty when none).
+  virtual void link(std::string_view href, std::string_view visible_text) = 0;
+  virtual void fact(std::string_view key, FactValue v) = 0;
+  /// Hands over a contained object; the engine analyzes it after this analyzer returns.
+  /// An error means a limit refused it (already reported): stop producing children.
+  [[nodiscard]] virtual Status child(ChildInfo info, Bytes data) = 0;
+  virtual void anomaly(std::string_view what) = 0;
+  [[nodiscard]] virtual const Limits& limits() const = 0;
+  /// True once the deadline passed or the scan was cancelled: return promptly.
+  [[nodiscard]] virtual bool should_stop() const = 0;
+};
+
+class Analyzer {
+ public:
+  virtual ~Analyzer() = default;
+  /// Whole object, random access. Never throws for bad input: it reports and returns.
+  [[nodiscard]] virtual Status analyze(ByteView object, Context& ctx) = 0;
+};
+
+}  // namespace lg

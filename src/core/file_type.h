@@ -1,0 +1,76 @@
+#pragma once
+/// Content-based type identification: magic bytes and structure, never the declared name.
+/// Unknown stays kUnknown.
+#include <string_view>
+
+#include "core/bytes.h"
+
+namespace lg {
+
+enum class FileType {
+  kUnknown,
+  // mail
+  kMessage,  // RFC 5322 message
+  kMbox,     // "From " separated mailbox
+  // containers
+  kOle2,     // [MS-CFB] compound file (doc/xls/ppt/msg/hwp before refinement)
+  kZip,
+  kOoxmlWord,
+  kOoxmlExcel,
+  kOoxmlPowerpoint,
+  kHwpx,
+  kJar,
+  kApk,
+  kOdf,
+  kRar,
+  kSevenZip,
+  kGzip,
+  kBzip2,
+  kXz,
+  kZstd,
+  kTar,
+  kIso9660,
+  kUdf,
+  kVhd,
+  kVhdx,
+  kDmg,
+  kCab,
+  kChm,
+  kXar,
+  // documents
+  kPdf,
+  kRtf,
+  kLnk,
+  kOneNote,
+  kHwp,  // HWP 5 (OLE2 with a FileHeader stream) or HWP 3
+  // executables
+  kPe,
+  kElf,
+  kMachO,
+  kMachOFat,
+  // text-like
+  kHtml,
+  kJavaScript,
+  kVbScript,
+  kPowerShell,
+  kBatch,
+  kHta,
+  kPng,
+  kJpeg,
+  kGif,
+  kText,
+};
+
+/// Stable lower-case name used in reports ("ooxml_word", "pe", "unknown").
+std::string_view file_type_name(FileType t);
+/// The usual MIME type for the type, or "" when there is none.
+std::string_view file_type_mime(FileType t);
+/// True for types that run code when opened: executables and scripts.
+bool file_type_is_executable(FileType t);
+bool file_type_is_script(FileType t);
+
+/// Identifies `data` by content. Bounded: looks at most at a fixed prefix and a few
+/// structural offsets (ZIP central directory names, OLE2 directory, ISO volume descriptors).
+FileType identify(ByteView data);
+
+}  // namespace lg

@@ -1,0 +1,27 @@
+#include "core/symbol.h"
+
+#include <array>
+
+namespace lg {
+namespace {
+
+constexpr SymbolInfo kTable[] = {
+#define LG_SYMBOL(name, group, score, attack, description) \
+  {Symbol::name, #name, #group, score, attack, description},
+#include "core/symbols.def"
+#undef LG_SYMBOL
+};
+
+}  // namespace
+
+std::span<const SymbolInfo> symbol_table() { return kTable; }
+
+const SymbolInfo& symbol_info(Symbol s) { return kTable[static_cast<std::size_t>(s)]; }
+
+std::optional<Symbol> symbol_by_name(std::string_view name) {
+  for (const auto& s : kTable)
+    if (s.name == name) return s.symbol;
+  return std::nullopt;
+}
+
+}  // namespace lg

@@ -1,0 +1,43 @@
+#pragma once
+/// Observables: what the text detectors pull out of a message (URLs, domains, addresses, IPs),
+/// normalized and de-duplicated, with the object they were first seen in.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lg {
+
+struct UrlObservable {
+  std::string url;           // normalized: scheme and host lower case, host in ASCII (punycode)
+  std::string host;          // ASCII form
+  std::string host_unicode;  // Unicode form (differs from host for IDNs)
+  std::string visible_text;  // the text a reader saw for the link, when it came from a link
+  bool defanged = false;     // written as hxxp://, [.] ...
+  int object_id = 0;
+};
+
+struct DomainObservable {
+  std::string domain;   // ASCII (punycode) form, lower case, no trailing dot
+  std::string unicode;  // Unicode form
+  int object_id = 0;
+};
+
+struct ValueObservable {
+  std::string value;
+  int object_id = 0;
+};
+
+/// Sets in first-seen order; add_* ignore a value already present.
+struct Observables {
+  std::vector<UrlObservable> urls;
+  std::vector<DomainObservable> domains;
+  std::vector<ValueObservable> emails;
+  std::vector<ValueObservable> ips;
+
+  bool add_url(UrlObservable u);
+  bool add_domain(DomainObservable d);
+  bool add_email(std::string value, int object_id);
+  bool add_ip(std::string value, int object_id);
+};
+
+}  // namespace lg
