@@ -24,4 +24,18 @@ std::optional<Symbol> symbol_by_name(std::string_view name) {
   return std::nullopt;
 }
 
+std::vector<std::string_view> attack_ids(const SymbolInfo& info) {
+  std::vector<std::string_view> out;
+  std::string_view ids = info.attack;
+  while (!ids.empty()) {
+    auto comma = ids.find(',');
+    auto id = ids.substr(0, comma);
+    while (!id.empty() && id.front() == ' ') id.remove_prefix(1);
+    if (!id.empty()) out.push_back(id);
+    if (comma == std::string_view::npos) break;
+    ids.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
 }  // namespace lg

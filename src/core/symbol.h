@@ -4,6 +4,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace lg {
 
@@ -26,5 +27,7 @@ struct SymbolInfo {
 std::span<const SymbolInfo> symbol_table();
 const SymbolInfo& symbol_info(Symbol s);
 std::optional<Symbol> symbol_by_name(std::string_view name);
+/// The ATT&CK ids of a symbol, split from SymbolInfo::attack.
+std::vector<std::string_view> attack_ids(const SymbolInfo& info);
 
 }  // namespace lg

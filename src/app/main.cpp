@@ -1,0 +1,72 @@
+// lureguard: the command line. Owns stdout, stderr and the exit code; everything else is the
+// library's.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "app/scan_command.h"
+#include "app/symbols_command.h"
+#include "engine/config.h"
+#include "engine/engine.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"lureguard: static analysis of mail and files for targeted lures"};
+  app.require_subcommand(1);
+
+  std::string config_path;
+  lg::ScanOptions opts;
+  std::string format = "text";
+  std::string color = "auto";
+  opts.jobs = std::max(1u, std::thread::hardware_concurrency());
+  auto* scan = app.add_subcommand("scan", "scan files, directories, mbox files, Maildirs or - (stdin)");
+  scan->add_option("paths", opts.paths, "what to scan")->required();
+  scan->add_option("--format,-f", format, "text, json or jsonl")
+      ->check(CLI::IsMember({"text", "json", "jsonl"}));
+  scan->add_option("--config,-c", config_path, "TOML config file")->check(CLI::ExistingFile);
+  scan->add_option("--jobs,-j", opts.jobs, "inputs scanned in parallel")
+      ->check(CLI::Range(1u, 256u));
+  scan->add_option("--color", color, "auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
+  std::string symbols_format = "text";
+  auto* symbols = app.add_subcommand("symbols", "print the table of symbols and their scores");
+  symbols->add_option("--format,-f", symbols_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  symbols->add_option("--config,-c", config_path, "TOML config file (weights in force)")
+      ->check(CLI::ExistingFile);
+
+  app.add_subcommand("version", "print the version");
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (app.got_subcommand("version")) {
+    std::cout << "lureguard " << LG_VERSION_STRING << "\n";
+    return 0;
+  }
+
+  lg::Config config = lg::default_config();
+  if (!config_path.empty()) {
+    auto loaded = lg::load_config(config_path);
+    if (!loaded) {
+      std::cerr << "lureguard: " << config_path << ": " << loaded.status().message() << "\n";
+      return 3;
+    }
+    config = std::move(*loaded);
+  }
+
+  if (app.got_subcommand("symbols")) {
+    std::cout << lg::symbols_listing(config.scoring, symbols_format == "json");
+    return 0;
+  }
+
+  opts.format = format == "json"    ? lg::OutputFormat::kJson
+                : format == "jsonl" ? lg::OutputFormat::kJsonl
+                                    : lg::OutputFormat::kText;
+  opts.color = color == "always" ||
+               (color == "auto" && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
+  const lg::Engine engine(std::move(config));
+  return lg::run_scan(engine, opts, std::cout, std::cerr);
+}

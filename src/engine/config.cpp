@@ -1,0 +1,128 @@
+#include "engine/config.h"
+
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace lg {
+namespace {
+
+Status bad(std::string msg) { return Status::error(ErrorCode::kMalformed, std::move(msg)); }
+
+std::optional<double> number(const toml::node& n) {
+  if (auto v = n.value<double>()) return *v;
+  if (auto i = n.value<std::int64_t>()) return static_cast<double>(*i);
+  return std::nullopt;
+}
+
+Status read_scoring(const toml::table& t, ScoringConfig& s) {
+  for (const auto& [k, node] : t) {
+    std::string key(k.str());
+    if (key == "weights" || key == "group_caps") {
+      const auto* tab = node.as_table();
+      if (!tab) return bad("scoring." + key + " must be a table");
+      for (const auto& [name, v] : *tab) {
+        auto d = number(v);
+        if (!d) return bad("scoring." + key + "." + std::string(name.str()) + " must be a number");
+        if (key == "weights") {
+          if (!symbol_by_name(name.str()))
+            return bad("unknown symbol in scoring.weights: " + std::string(name.str()));
+          s.weights[std::string(name.str())] = *d;
+        } else {
+          s.group_caps[std::string(name.str())] = *d;
+        }
+      }
+      continue;
+    }
+    auto d = number(node);
+    if (!d) return bad("scoring." + key + " must be a number");
+    if (key == "suspicious") s.suspicious = *d;
+    else if (key == "malicious") s.malicious = *d;
+    else if (key == "reject") s.reject = *d;
+    else return bad("unknown key scoring." + key);
+  }
+  if (s.malicious < s.suspicious) return bad("scoring.malicious is below scoring.suspicious");
+  if (s.reject && *s.reject < s.malicious) return bad("scoring.reject is below scoring.malicious");
+  return Status::ok();
+}
+
+template <class T>
+Status read_limit(const toml::node& n, const std::string& key, T& out) {
+  auto d = number(n);
+  if (!d || *d < 0) return bad("limits." + key + " must be a non-negative number");
+  out = static_cast<T>(*d);
+  return Status::ok();
+}
+
+Status read_limits(const toml::table& t, Limits& l) {
+  for (const auto& [k, node] : t) {
+    std::string key(k.str());
+    Status st;
+    if (key == "max_depth") st = read_limit(node, key, l.max_depth);
+    else if (key == "max_objects") st = read_limit(node, key, l.max_objects);
+    else if (key == "max_object_bytes") st = read_limit(node, key, l.max_object_bytes);
+    else if (key == "max_total_bytes") st = read_limit(node, key, l.max_total_bytes);
+    else if (key == "max_ratio") st = read_limit(node, key, l.max_ratio);
+    else if (key == "deadline_ms") st = read_limit(node, key, l.deadline_ms);
+    else if (key == "max_mime_parts") st = read_limit(node, key, l.max_mime_parts);
+    else if (key == "max_headers") st = read_limit(node, key, l.max_headers);
+    else if (key == "max_text_bytes") st = read_limit(node, key, l.max_text_bytes);
+    else return bad("unknown key limits." + key);
+    if (!st.is_ok()) return st;
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
+double ScoringConfig::weight(Symbol s) const {
+  const auto& info = symbol_info(s);
+  if (!weights.empty()) {
+    auto it = weights.find(std::string(info.name));
+    if (it != weights.end()) return it->second;
+  }
+  return info.score;
+}
+
+Config default_config() {
+  Config c;
+  // Weak signals may add up, but only so far: many anomalies alone are not an attack.
+  c.scoring.group_caps["anomaly"] = 3;
+  c.scoring.group_caps["limit"] = 4;
+  return c;
+}
+
+Result<Config> parse_config(std::string_view toml_text) {
+  Config c = default_config();
+  // Debian's toml++ is built with exceptions: a syntax error is a parse_error, caught here so
+  // that none leaves this function.
+  toml::table root;
+  try {
+    root = toml::parse(toml_text);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream msg;
+    msg << "config line " << e.source().begin.line << ": " << e.description();
+    return bad(msg.str());
+  }
+  for (const auto& [k, node] : root) {
+    const auto* tab = node.as_table();
+    std::string key(k.str());
+    if (!tab) return bad("top-level key " + key + " must be a table");
+    Status st;
+    if (key == "scoring") st = read_scoring(*tab, c.scoring);
+    else if (key == "limits") st = read_limits(*tab, c.limits);
+    else return bad("unknown section [" + key + "]");
+    if (!st.is_ok()) return st;
+  }
+  return c;
+}
+
+Result<Config> load_config(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::error(ErrorCode::kIo, "cannot read config " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse_config(ss.str());
+}
+
+}  // namespace lg

@@ -1,0 +1,49 @@
+#pragma once
+/// Engine configuration: scoring thresholds, symbol weights, group caps and limits, read from a
+/// TOML file (toml++). Every key is optional; defaults are the named constants.
+///
+///   [scoring]
+///   suspicious = 6          # score at which a message is suspicious (action add_header)
+///   malicious = 15          # ... malicious (action quarantine)
+///   reject = 40             # optional: at or above this the action is reject
+///   [scoring.weights]       # SYMBOL_NAME = score, overrides the default weight
+///   [scoring.group_caps]    # group = largest total the group may add
+///   [limits]                # the fields of lg::Limits, same names
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/limits.h"
+#include "core/status.h"
+#include "core/symbol.h"
+
+namespace lg {
+
+struct ScoringConfig {
+  static constexpr double kSuspicious = 6;
+  static constexpr double kMalicious = 15;
+
+  double suspicious = kSuspicious;
+  double malicious = kMalicious;
+  std::optional<double> reject;              // absent: never reject, quarantine instead
+  std::map<std::string, double> weights;     // symbol name -> score
+  std::map<std::string, double> group_caps;  // group -> cap on its positive total
+
+  /// The weight in force for `s`.
+  double weight(Symbol s) const;
+};
+
+struct Config {
+  ScoringConfig scoring;
+  Limits limits;
+};
+
+/// The defaults: thresholds 6/15, no reject, caps on the weak groups (anomaly, limit).
+Config default_config();
+/// Parses TOML text on top of the defaults. Unknown sections, keys or symbol names are errors:
+/// a typo in a weight must not silently do nothing.
+Result<Config> parse_config(std::string_view toml_text);
+Result<Config> load_config(const std::string& path);
+
+}  // namespace lg

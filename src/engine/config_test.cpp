@@ -1,0 +1,60 @@
+#include "engine/config.h"
+
+#include <gtest/gtest.h>
+
+namespace lg {
+namespace {
+
+TEST(Config, DefaultsAreTheDocumentedOnes) {
+  auto c = default_config();
+  EXPECT_EQ(c.scoring.suspicious, 6);
+  EXPECT_EQ(c.scoring.malicious, 15);
+  EXPECT_FALSE(c.scoring.reject.has_value());
+  EXPECT_EQ(c.limits.max_depth, Limits::kMaxDepth);
+  EXPECT_EQ(c.scoring.weight(Symbol::FILENAME_RTLO), 15);
+}
+
+TEST(Config, OverridesWeightsThresholdsLimits) {
+  auto c = parse_config(R"(
+[scoring]
+suspicious = 5
+malicious = 12.5
+reject = 30
+[scoring.weights]
+FILENAME_RTLO = 20
+TYPE_MISMATCH = 0
+[scoring.group_caps]
+filename = 10
+[limits]
+max_depth = 4
+deadline_ms = 1500
+max_ratio = 50.5
+)");
+  ASSERT_TRUE(c) << c.status().to_string();
+  EXPECT_EQ(c->scoring.suspicious, 5);
+  EXPECT_EQ(c->scoring.malicious, 12.5);
+  EXPECT_EQ(c->scoring.reject.value_or(0), 30);
+  EXPECT_EQ(c->scoring.weight(Symbol::FILENAME_RTLO), 20);
+  EXPECT_EQ(c->scoring.weight(Symbol::TYPE_MISMATCH), 0);
+  EXPECT_EQ(c->scoring.weight(Symbol::FILENAME_DOUBLE_EXTENSION), 8);  // untouched default
+  EXPECT_EQ(c->scoring.group_caps.at("filename"), 10);
+  EXPECT_EQ(c->scoring.group_caps.at("anomaly"), 3);  // default cap kept
+  EXPECT_EQ(c->limits.max_depth, 4u);
+  EXPECT_EQ(c->limits.deadline_ms, 1500u);
+  EXPECT_EQ(c->limits.max_ratio, 50.5);
+}
+
+TEST(Config, RejectsTyposAndBadValues) {
+  EXPECT_FALSE(parse_config("[scoring.weights]\nFILENAME_RTL0 = 3\n"));
+  EXPECT_FALSE(parse_config("[scoring]\nsuspicous = 3\n"));
+  EXPECT_FALSE(parse_config("[limit]\nmax_depth = 3\n"));
+  EXPECT_FALSE(parse_config("[limits]\nmax_depth = -1\n"));
+  EXPECT_FALSE(parse_config("[limits]\nmax_depth = \"deep\"\n"));
+  EXPECT_FALSE(parse_config("[scoring]\nsuspicious = 20\nmalicious = 10\n"));
+  auto broken = parse_config("[scoring\n");
+  ASSERT_FALSE(broken);
+  EXPECT_NE(broken.status().message().find("line 1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lg

@@ -1,0 +1,49 @@
+#include "engine/engine.h"
+
+#include <chrono>
+
+#include "engine/scan.h"
+#include "engine/scoring.h"
+
+namespace lg {
+namespace {
+
+std::string fact_string(const ObjectNode& node, std::string_view key) {
+  for (const auto& [k, v] : node.facts)
+    if (k == key)
+      if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  return {};
+}
+
+MessageSummary summarize(const ObjectNode& root) {
+  MessageSummary m;
+  m.from = fact_string(root, "from");
+  m.to = fact_string(root, "to");
+  m.cc = fact_string(root, "cc");
+  m.reply_to = fact_string(root, "reply_to");
+  m.subject = fact_string(root, "subject");
+  m.date = fact_string(root, "date");
+  m.message_id = fact_string(root, "message_id");
+  return m;
+}
+
+}  // namespace
+
+Engine::Engine(Config config) : config_(std::move(config)) {}
+
+Report Engine::scan(std::string_view name, ByteView data) const {
+  auto start = std::chrono::steady_clock::now();
+  Report report;
+  report.version = LG_VERSION_STRING;
+  Scan scan(config_, text_scanner_, report);
+  scan.run(name, data);
+  if (!report.objects.empty() && report.objects.front().type == "message")
+    report.message = summarize(report.objects.front());
+  score_report(config_.scoring, report);
+  report.elapsed_ms = std::chrono::duration<double, std::milli>(
+                          std::chrono::steady_clock::now() - start)
+                          .count();
+  return report;
+}
+
+}  // namespace lg

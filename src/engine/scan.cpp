@@ -1,0 +1,221 @@
+#include "engine/scan.h"
+
+#include <algorithm>
+#include <exception>
+#include <new>
+
+#include "core/file_name.h"
+#include "core/hash.h"
+#include "engine/registry.h"
+
+namespace lg {
+namespace {
+
+// Below this size a high ratio is harmless (a few KiB of repeated text compresses well).
+constexpr std::uint64_t kRatioFloorBytes = 1u << 20;
+
+}  // namespace
+
+Scan::Scan(const Config& config, const TextScanner& text_scanner, Report& report)
+    : config_(config), text_scanner_(text_scanner), report_(report) {}
+
+void Scan::run(std::string_view name, ByteView data) {
+  deadline_ = std::chrono::steady_clock::now() +
+              std::chrono::milliseconds(config_.limits.deadline_ms);
+  total_bytes_ = data.size();
+  ChildInfo root{"input", std::string(name), "", std::nullopt};
+  analyze_object(-1, root, data);
+  while (!stack_.empty()) {
+    Pending p = std::move(stack_.back());
+    stack_.pop_back();
+    if (should_stop()) {
+      limit_hit("deadline", "objects left unanalyzed: " + std::to_string(stack_.size() + 1));
+      stack_.clear();
+      break;
+    }
+    analyze_object(p.parent, p.info, p.data);
+  }
+  const auto& root_node = report_.objects.front();
+  report_.input = {std::string(name), root_node.size, root_node.md5, root_node.sha1,
+                   root_node.sha256};
+}
+
+void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data) {
+  ObjectNode node;
+  node.id = static_cast<int>(report_.objects.size());
+  node.parent = parent;
+  node.depth = parent < 0 ? 0 : report_.objects[parent].depth + 1;
+  node.relation = info.relation;
+  node.name = info.name;
+  node.declared_type = info.declared_type;
+  node.size = data.size();
+  auto digests = digest_all(data);
+  node.md5 = std::move(digests.md5);
+  node.sha1 = std::move(digests.sha1);
+  node.sha256 = std::move(digests.sha256);
+  node.path = parent < 0 ? std::string() : child_path(parent, info);
+  current_ = node.id;
+  current_text_bytes_ = 0;
+  child_counts_.push_back(0);
+
+  auto dup = by_sha256_.find(node.sha256);
+  FileType type = FileType::kUnknown;
+  if (dup != by_sha256_.end()) {
+    // The same bytes again: same type, analyzed once. Its name may still be a trick.
+    node.duplicate_of = dup->second;
+    node.type = report_.objects[dup->second].type;
+    report_.objects.push_back(std::move(node));
+    if (!info.name.empty())
+      for (auto& issue : check_file_name(info.name))
+        finding(issue.symbol, {info.name, std::move(issue.detail)});
+    return;
+  }
+  type = identify(data);
+  node.type = std::string(file_type_name(type));
+  if (parent < 0) node.path = type == FileType::kMessage ? "message" : node.type;
+  by_sha256_.emplace(node.sha256, node.id);
+  report_.objects.push_back(std::move(node));
+  check_declared(report_.objects.back(), type);
+  run_analyzer(type, data);
+
+  // Children go on the stack in reverse so the first child is analyzed next (tree order).
+  for (auto it = current_children_.rbegin(); it != current_children_.rend(); ++it)
+    stack_.push_back(std::move(*it));
+  current_children_.clear();
+}
+
+void Scan::check_declared(const ObjectNode& node, FileType type) {
+  if (!node.name.empty()) {
+    for (auto& issue : check_file_name(node.name))
+      finding(issue.symbol, {node.name, std::move(issue.detail)});
+  }
+  if (node.parent >= 0) {
+    auto mismatch = declared_type_mismatch(node.name, node.declared_type, type);
+    if (!mismatch.empty()) finding(Symbol::TYPE_MISMATCH, {node.name, std::move(mismatch)});
+  }
+  if (file_type_is_executable(type))
+    finding(Symbol::EXECUTABLE_ATTACHMENT, {node.name, std::string(file_type_name(type))});
+  else if (file_type_is_script(type))
+    finding(Symbol::SCRIPT_ATTACHMENT, {node.name, std::string(file_type_name(type))});
+}
+
+void Scan::run_analyzer(FileType type, ByteView data) {
+  auto analyzer = make_analyzer(type);
+  if (!analyzer) return;
+  Status st;
+  // No exception may end a scan: a bug or an allocation failure in one analyzer becomes a
+  // finding on its object, and what it reported before is kept.
+  try {
+    st = analyzer->analyze(data, *this);
+  } catch (const std::bad_alloc&) {
+    st = Status::error(ErrorCode::kInternal, "out of memory");
+  } catch (const std::exception& e) {
+    st = Status::error(ErrorCode::kInternal, std::string("exception: ") + e.what());
+  } catch (...) {
+    st = Status::error(ErrorCode::kInternal, "unknown exception");
+  }
+  if (st.is_ok()) return;
+  anomaly(st.to_string());
+  switch (st.code()) {
+    case ErrorCode::kTruncated:
+    case ErrorCode::kMalformed:
+    case ErrorCode::kUnsupported:
+      finding(Symbol::PARSE_ANOMALY, {std::string(file_type_name(type)), st.to_string()});
+      break;
+    case ErrorCode::kLimit: limit_hit("analyzer", st.message()); break;
+    case ErrorCode::kCancelled: limit_hit("deadline", st.message()); break;
+    default:
+      finding(Symbol::ANALYZER_FAILURE, {std::string(file_type_name(type)), st.to_string()});
+  }
+}
+
+std::string Scan::child_path(int parent, const ChildInfo& info) {
+  std::string p = report_.objects[parent].path;
+  p += " > ";
+  p += info.relation.empty() ? "child" : info.relation;
+  p += '[' + std::to_string(++child_counts_[parent]) + ']';
+  if (!info.name.empty()) p += ' ' + info.name;
+  return p;
+}
+
+void Scan::finding(Symbol s, Evidence e) { add_finding(current_, s, std::move(e)); }
+
+void Scan::add_finding(int object_id, Symbol s, Evidence e) {
+  const auto& info = symbol_info(s);
+  Finding f;
+  f.symbol = std::string(info.name);
+  f.group = std::string(info.group);
+  f.score = config_.scoring.weight(s);
+  for (auto id : attack_ids(info)) f.attack.emplace_back(id);
+  f.object_id = object_id;
+  f.path = report_.objects[object_id].path;
+  f.evidence = std::move(e);
+  report_.findings.push_back(std::move(f));
+}
+
+void Scan::text(TextKind kind, std::string_view utf8) {
+  if (current_text_bytes_ >= config_.limits.max_text_bytes) return;
+  auto room = config_.limits.max_text_bytes - current_text_bytes_;
+  if (utf8.size() > room) {
+    // Cut at a code point boundary so detectors see valid UTF-8.
+    std::size_t cut = room;
+    while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80) --cut;
+    utf8 = utf8.substr(0, cut);
+    limit_hit("text_bytes", "text beyond " + std::to_string(config_.limits.max_text_bytes) +
+                                " bytes not scanned");
+  }
+  current_text_bytes_ += utf8.size();
+  text_scanner_.scan_text(kind, utf8, *this);
+}
+
+void Scan::link(std::string_view href, std::string_view visible_text) {
+  text_scanner_.scan_link(href, visible_text, *this);
+}
+
+void Scan::fact(std::string_view key, FactValue v) {
+  report_.objects[current_].facts.emplace_back(std::string(key), std::move(v));
+}
+
+void Scan::anomaly(std::string_view what) {
+  auto& a = report_.objects[current_].anomalies;
+  if (a.size() < 100) a.emplace_back(what);
+}
+
+Status Scan::child(ChildInfo info, Bytes data) {
+  const auto& lim = config_.limits;
+  const auto& parent = report_.objects[current_];
+  auto refuse = [&](std::string_view limit, std::string detail) {
+    limit_hit(limit, std::move(detail));
+    return Status::error(ErrorCode::kLimit, std::string(limit));
+  };
+  if (should_stop()) return refuse("deadline", "child not analyzed: " + info.name);
+  if (static_cast<std::uint32_t>(parent.depth) + 1 > lim.max_depth)
+    return refuse("depth", "objects nested deeper than " + std::to_string(lim.max_depth));
+  std::size_t count = report_.objects.size() + stack_.size() + current_children_.size();
+  if (count >= lim.max_objects)
+    return refuse("objects", "more than " + std::to_string(lim.max_objects) + " objects");
+  if (data.size() > lim.max_object_bytes)
+    return refuse("object_bytes", info.name + " is " + std::to_string(data.size()) + " bytes");
+  if (info.source_size && *info.source_size > 0 && data.size() > kRatioFloorBytes &&
+      static_cast<double>(data.size()) / static_cast<double>(*info.source_size) > lim.max_ratio)
+    return refuse("ratio", info.name + " expands " + std::to_string(*info.source_size) +
+                               " bytes to " + std::to_string(data.size()));
+  total_bytes_ += data.size();
+  if (total_bytes_ > lim.max_total_bytes)
+    return refuse("total_bytes", "more than " + std::to_string(lim.max_total_bytes) +
+                                     " bytes in one input");
+  current_children_.push_back({current_, std::move(info), std::move(data)});
+  return Status::ok();
+}
+
+bool Scan::should_stop() const { return std::chrono::steady_clock::now() >= deadline_; }
+
+void Scan::limit_hit(std::string_view limit, std::string detail) {
+  for (const auto& h : report_.limits_hit)
+    if (h.limit == limit && h.object_id == current_) return;  // once per limit and object
+  anomaly("limit " + std::string(limit) + ": " + detail);
+  add_finding(current_, Symbol::LIMIT_EXCEEDED, {std::string(limit), detail});
+  report_.limits_hit.push_back({std::string(limit), current_, std::move(detail)});
+}
+
+}  // namespace lg

@@ -1,0 +1,68 @@
+#pragma once
+/// One scan of one input: walks the object tree (an explicit stack, never recursion on input
+/// structure), enforces the limits, runs each object's analyzer and the text detectors, and
+/// fills the Report. Internal to the engine; Engine::scan is the public entry.
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/analyzer.h"
+#include "core/file_type.h"
+#include "detect/text_scanner.h"
+#include "engine/config.h"
+#include "report/report.h"
+
+namespace lg {
+
+class Scan final : public Context, public DetectorSink {
+ public:
+  Scan(const Config& config, const TextScanner& text_scanner, Report& report);
+
+  /// Scans `data` as the root object; fills the report (not the score).
+  void run(std::string_view name, ByteView data);
+
+  // Context
+  void finding(Symbol s, Evidence e) override;
+  void text(TextKind kind, std::string_view utf8) override;
+  void link(std::string_view href, std::string_view visible_text) override;
+  void fact(std::string_view key, FactValue v) override;
+  [[nodiscard]] Status child(ChildInfo info, Bytes data) override;
+  void anomaly(std::string_view what) override;
+  [[nodiscard]] const Limits& limits() const override { return config_.limits; }
+  [[nodiscard]] bool should_stop() const override;
+
+  // DetectorSink
+  Observables& observables() override { return report_.observables; }
+  [[nodiscard]] int object_id() const override { return current_; }
+
+ private:
+  struct Pending {
+    int parent = -1;
+    ChildInfo info;
+    Bytes data;
+  };
+
+  void analyze_object(int parent, const ChildInfo& info, ByteView data);
+  void check_declared(const ObjectNode& node, FileType type);
+  void run_analyzer(FileType type, ByteView data);
+  void limit_hit(std::string_view limit, std::string detail);
+  void add_finding(int object_id, Symbol s, Evidence e);
+  std::string child_path(int parent, const ChildInfo& info);
+
+  const Config& config_;
+  const TextScanner& text_scanner_;
+  Report& report_;
+  std::chrono::steady_clock::time_point deadline_;
+  int current_ = 0;
+  std::uint64_t current_text_bytes_ = 0;
+  std::uint64_t total_bytes_ = 0;
+  bool deadline_reported_ = false;
+  std::vector<Pending> stack_;               // objects waiting for analysis
+  std::vector<Pending> current_children_;    // children of the object being analyzed
+  std::vector<int> child_counts_;            // per object: children so far (for paths)
+  std::unordered_map<std::string, int> by_sha256_;
+};
+
+}  // namespace lg
