@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Writes the hand-made example messages in examples/ (run from the repo root).
+
+Every example is inert: "executables" are a bare MZ/PE header with no code, "scripts" are
+short text that does nothing. They show what lureguard looks for, not working malware.
+"""
+import base64
+import email.utils
+from email.header import Header
+from email.mime.application import MIMEApplication
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from pathlib import Path
+
+OUT = Path("examples")
+DATE = "Mon, 16 Nov 2026 09:12:00 +0900"
+
+# A minimal PE: DOS header with e_lfanew = 0x40, then "PE\0\0" and a COFF header. No code.
+PE = bytearray(b"MZ" + b"\0" * 0x3A + (0x40).to_bytes(4, "little"))
+PE += b"PE\0\0" + (0x14C).to_bytes(2, "little") + b"\0" * 18
+PE = bytes(PE)
+
+# [MS-SHLLINK] 2.1 header: size 0x4C and the shell link CLSID; no target, no arguments.
+LNK = (0x4C).to_bytes(4, "little") + bytes.fromhex("0114020000000000c000000000000046") + b"\0" * 56
+
+
+def finish(msg, name):
+    data = msg.as_bytes()
+    (OUT / name).write_bytes(data)
+
+
+def job_offer():
+    m = MIMEMultipart()
+    m["From"] = email.utils.formataddr(("Emily Carter | Talent Acquisition", "emily.carter@careers-hr-portal.com"))
+    m["To"] = "dev@exchange.example"
+    m["Subject"] = "Senior Blockchain Engineer - job description and salary package"
+    m["Date"] = DATE
+    m["Message-ID"] = "<job-offer-0001@careers-hr-portal.com>"
+    m.attach(MIMEText(
+        "Hello,\n\nI came across your profile and we would like to offer you a position as Senior\n"
+        "Blockchain Engineer. The job description and the salary package are attached.\n"
+        "Please open the document on a Windows PC; it is protected under GDPR.\n\n"
+        "Best regards,\nEmily Carter\n", "plain", "utf-8"))
+    a = MIMEApplication(LNK, "octet-stream")
+    a.add_header("Content-Disposition", "attachment", filename="Job_Description_Senior_Engineer.pdf.lnk")
+    m.attach(a)
+    # U+202E turns "Salary_Package_\u202Efdp.exe" into "Salary_Package_exe.pdf" on screen.
+    b = MIMEApplication(PE, "pdf")
+    b.add_header("Content-Disposition", "attachment", filename="Salary_Package_\u202efdp.exe")
+    m.attach(b)
+    finish(m, "01-job-offer-lure.eml")
+
+
+def exchange_notice():
+    html = (
+        "<html><body><p>Dear customer,</p>"
+        "<p>We detected an unusual sign-in to your account. To keep your assets safe, verify your "
+        "identity within 24 hours:</p>"
+        '<p><a href="https://binance-account-verify.xyz/login?id=83721">'
+        "https://www.binance.com/en/my/security</a></p>"
+        "<p>Binance Security Team</p></body></html>")
+    m = MIMEMultipart("alternative")
+    m["From"] = email.utils.formataddr(("Binance", "no-reply@binance-account-verify.xyz"))
+    m["To"] = "trader@example.jp"
+    m["Subject"] = "[Binance] Unusual sign-in detected - action required"
+    m["Date"] = DATE
+    m["Message-ID"] = "<notice-0002@binance-account-verify.xyz>"
+    m.attach(MIMEText("Verify your identity: https://binance-account-verify.xyz/login?id=83721\n", "plain", "utf-8"))
+    m.attach(MIMEText(html, "html", "utf-8"))
+    finish(m, "02-fake-exchange-notice.eml")
+
+
+def newsletter():
+    html = (
+        "<html><body><h1>Weekly engineering digest</h1>"
+        "<p>This week: Rust 1.95 is out, a look at SQLite's WAL mode, and our meetup schedule.</p>"
+        '<p>Read more on <a href="https://blog.example.org/digest/48">blog.example.org</a>.</p>'
+        "<p>You receive this because you subscribed. "
+        '<a href="https://blog.example.org/unsubscribe">Unsubscribe</a></p></body></html>')
+    m = MIMEMultipart("alternative")
+    m["From"] = email.utils.formataddr(("Example Engineering", "digest@blog.example.org"))
+    m["To"] = "reader@example.com"
+    m["Subject"] = "Weekly engineering digest #48"
+    m["Date"] = DATE
+    m["Message-ID"] = "<digest-48@blog.example.org>"
+    m.attach(MIMEText("Weekly engineering digest: https://blog.example.org/digest/48\n", "plain", "utf-8"))
+    m.attach(MIMEText(html, "html", "utf-8"))
+    finish(m, "03-clean-newsletter.eml")
+
+
+def japanese():
+    # ISO-2022-JP as Japanese mail clients write it, with RFC 2047 B-encoded subject and name.
+    body = ("山田様\n\n突然のご連絡失礼いたします。弊社では現在、暗号資産取引所のエンジニアを採用しております。\n"
+            "職務経歴書と面接の日程を添付いたしましたので、ご確認ください。\n\n"
+            "株式会社ブロックチェーン人材 採用担当\n")
+    m = MIMEMultipart()
+    m["From"] = Header("採用担当 佐藤", "iso-2022-jp").encode() + " <saiyo@bc-jinzai.example>"
+    m["To"] = "yamada@exchange.example.jp"
+    m["Subject"] = Header("【採用】暗号資産取引所エンジニアのご案内", "iso-2022-jp")
+    m["Date"] = DATE
+    m["Message-ID"] = "<saiyo-0004@bc-jinzai.example>"
+    m.attach(MIMEText(body, "plain", "iso-2022-jp"))
+    # Ideographic spaces push the real extension out of sight in many clients.
+    a = MIMEApplication(PE, "octet-stream")
+    a.add_header("Content-Disposition", "attachment",
+                 filename=("utf-8", "", "面接日程.pdf" + "\u3000" * 12 + ".exe"))
+    m.attach(a)
+    finish(m, "04-japanese-recruiter.eml")
+
+
+def korean():
+    body = ("안녕하십니까.\n\n블록체인 소프트웨어 개발 계약과 관련하여 투자계약서를 보내드립니다.\n"
+            "첨부한 문서를 확인하시고 회신 부탁드립니다.\n\n감사합니다.\n")
+    script = ('var s = "Contract viewer";\nWScript.Echo(s);\n').encode()
+    m = MIMEMultipart()
+    m["From"] = Header("김민수 이사", "euc-kr").encode() + " <ms.kim@venture-invest.example>"
+    m["To"] = "ceo@coin.example.kr"
+    m["Subject"] = Header("블록체인 소프트웨어 개발 계약서 및 투자계약서 송부", "euc-kr")
+    m["Date"] = DATE
+    m["Message-ID"] = "<contract-0005@venture-invest.example>"
+    m.attach(MIMEText(body, "plain", "euc-kr"))
+    # Declared as a Hangul document; the bytes are a script.
+    a = MIMEApplication(script, "x-hwp")
+    a.add_header("Content-Disposition", "attachment", filename=("euc-kr", "ko", "투자계약서.hwp"))
+    m.attach(a)
+    finish(m, "05-korean-contract.eml")
+
+
+if __name__ == "__main__":
+    OUT.mkdir(exist_ok=True)
+    job_offer()
+    exchange_notice()
+    newsletter()
+    japanese()
+    korean()

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""The CLI's contract: inputs (file, directory, mbox, Maildir, stdin), formats, exit codes,
+ordering under --jobs, `symbols`, `version` and config errors.
+
+usage: cli_test.py LUREGUARD REPO_ROOT      (prints "N passed, N failed")
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+LG = REPO = None
+
+CLEAN = (b"From: Alice <alice@example.org>\nTo: bob@example.org\nSubject: lunch\n"
+         b"Message-ID: <1@example.org>\n\nSee you at noon.\n")
+# An attachment whose name hides ".exe" behind U+202E and whose bytes are a PE header.
+PE = b"MZ" + b"\0" * 0x3A + (0x40).to_bytes(4, "little") + b"PE\0\0" + b"\x4c\x01" + b"\0" * 18
+MALICIOUS = (b"From: HR <hr@example.net>\nTo: bob@example.org\nSubject: offer\n"
+             b"MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\n"
+             b"Content-Type: text/plain\n\nsee attached\n--b\nContent-Type: application/pdf\n"
+             b"Content-Disposition: attachment; filename*=utf-8''offer%E2%80%AEfdp.exe\n"
+             b"Content-Transfer-Encoding: base64\n\n" +
+             __import__("base64").encodebytes(PE) + b"--b--\n")
+
+
+def run(*args, stdin=None):
+    return subprocess.run([LG, *args], input=stdin, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, check=False)
+
+
+def jsonl(proc):
+    return [json.loads(l) for l in proc.stdout.decode().splitlines()]
+
+
+class Cli(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = Path(self.tmp.name)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def write(self, name, data):
+        p = self.dir / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(data)
+        return p
+
+    def test_exit_codes(self):
+        self.assertEqual(run("scan", str(self.write("c.eml", CLEAN))).returncode, 0)
+        self.assertEqual(run("scan", str(self.write("m.eml", MALICIOUS))).returncode, 2)
+        p = run("scan", str(self.dir / "c.eml"), str(self.dir / "missing.eml"))
+        self.assertEqual(p.returncode, 3)
+        self.assertIn(b"missing.eml", p.stderr)
+
+    def test_malicious_findings(self):
+        r = jsonl(run("scan", "--format", "jsonl", str(self.write("m.eml", MALICIOUS))))[0]
+        symbols = {f["symbol"] for f in r["findings"]}
+        self.assertIn("FILENAME_RTLO", symbols)
+        self.assertIn("EXECUTABLE_ATTACHMENT", symbols)
+        self.assertIn("TYPE_MISMATCH", symbols)
+        self.assertEqual(r["verdict"], "malicious")
+        self.assertEqual(r["message"]["subject"], "offer")
+        self.assertEqual(r["objects"][1]["type"], "pe")
+
+    def test_stdin(self):
+        r = jsonl(run("scan", "--format", "jsonl", "-", stdin=CLEAN))
+        self.assertEqual(len(r), 1)
+        self.assertEqual(r[0]["message"]["subject"], "lunch")
+
+    def test_mbox_split_and_order(self):
+        mbox = b""
+        for i in range(5):
+            mbox += b"From sender@example.org Mon Nov 16 09:00:00 2026\n"
+            mbox += CLEAN.replace(b"lunch", b"msg %d" % i) + b"\n"
+        p = self.write("box.mbox", mbox)
+        r = jsonl(run("scan", "--format", "jsonl", str(p)))
+        self.assertEqual([x["message"]["subject"] for x in r], [f"msg {i}" for i in range(5)])
+        self.assertTrue(r[0]["input"]["name"].endswith("box.mbox#1"))
+
+    def test_directory_maildir_and_jobs_order(self):
+        for i in range(30):
+            sub = "cur" if i % 2 else "new"
+            self.write(f"md/{sub}/{i:03d}", CLEAN.replace(b"lunch", b"n%03d" % i))
+        self.write("md/tmp/ignored", MALICIOUS)  # Maildir's tmp/ holds unfinished deliveries
+        one = jsonl(run("scan", "--format", "jsonl", "--jobs", "1", str(self.dir / "md")))
+        many = jsonl(run("scan", "--format", "jsonl", "--jobs", "4", str(self.dir / "md")))
+        self.assertEqual(len(one), 30)
+        self.assertEqual([r["input"]["name"] for r in one], [r["input"]["name"] for r in many])
+        self.assertTrue(all(r["verdict"] == "clean" for r in one))
+
+    def test_json_is_an_array_and_text_has_summary(self):
+        p = self.write("c.eml", CLEAN)
+        arr = json.loads(run("scan", "--format", "json", str(p), str(p)).stdout)
+        self.assertEqual(len(arr), 2)
+        text = run("scan", "--color", "never", str(self.write("m.eml", MALICIOUS))).stdout.decode()
+        self.assertIn("MALICIOUS", text)
+        self.assertIn("FILENAME_RTLO", text)
+        self.assertNotIn("\u202e", text)  # the bidi trick is shown, never applied
+        self.assertNotIn("\x1b[", text)
+        self.assertIn("1 malicious", text)
+
+    def test_symbols_and_config(self):
+        table = json.loads(run("symbols", "--format", "json").stdout)
+        names = {s["name"] for s in table}
+        self.assertIn("URL_TEXT_MISMATCH", names)
+        cfg = self.write("lg.toml", b"[scoring.weights]\nFILENAME_RTLO = 1\n"
+                                    b"EXECUTABLE_ATTACHMENT = 1\nTYPE_MISMATCH = 1\n")
+        table = json.loads(run("symbols", "--format", "json", "--config", str(cfg)).stdout)
+        rtlo = next(s for s in table if s["name"] == "FILENAME_RTLO")
+        self.assertEqual((rtlo["score"], rtlo["default_score"]), (1, 15))
+        m = self.write("m.eml", MALICIOUS)
+        self.assertEqual(run("scan", "--config", str(cfg), str(m)).returncode, 0)
+        bad = self.write("bad.toml", b"[scoring.weights]\nNOT_A_SYMBOL = 3\n")
+        p = run("scan", "--config", str(bad), str(m))
+        self.assertEqual(p.returncode, 3)
+        self.assertIn(b"NOT_A_SYMBOL", p.stderr)
+
+    def test_version(self):
+        p = run("version")
+        self.assertEqual(p.returncode, 0)
+        self.assertTrue(p.stdout.startswith(b"lureguard "))
+
+
+
+
+if __name__ == "__main__":
+    LG, REPO = sys.argv[1], sys.argv[2]
+    suite = unittest.defaultTestLoader.loadTestsFromTestCase(Cli)
+    result = unittest.TextTestRunner(verbosity=2).run(suite)
+    failed = len(result.failures) + len(result.errors)
+    print(f"{result.testsRun - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
