@@ -1,5 +1,6 @@
 #pragma once
 /// The one list of analyzers: which analyzer handles which identified type.
+#include <functional>
 #include <memory>
 
 #include "core/analyzer.h"
@@ -11,5 +12,8 @@ namespace lg {
 /// still identified, hashed and checked by name). Analyzers are cheap and hold no state
 /// between objects.
 std::unique_ptr<Analyzer> make_analyzer(FileType t);
+
+/// What Scan uses to get analyzers: make_analyzer in production, a stand-in in tests.
+using AnalyzerFactory = std::function<std::unique_ptr<Analyzer>(FileType)>;
 
 }  // namespace lg

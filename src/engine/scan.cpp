@@ -6,7 +6,6 @@
 
 #include "core/file_name.h"
 #include "core/hash.h"
-#include "engine/registry.h"
 
 namespace lg {
 namespace {
@@ -16,8 +15,9 @@ constexpr std::uint64_t kRatioFloorBytes = 1u << 20;
 
 }  // namespace
 
-Scan::Scan(const Config& config, const TextScanner& text_scanner, Report& report)
-    : config_(config), text_scanner_(text_scanner), report_(report) {}
+Scan::Scan(const Config& config, const TextScanner& text_scanner, Report& report,
+           AnalyzerFactory factory)
+    : config_(config), factory_(std::move(factory)), text_scanner_(text_scanner), report_(report) {}
 
 void Scan::run(std::string_view name, ByteView data) {
   deadline_ = std::chrono::steady_clock::now() +
@@ -100,7 +100,7 @@ void Scan::check_declared(const ObjectNode& node, FileType type) {
 }
 
 void Scan::run_analyzer(FileType type, ByteView data) {
-  auto analyzer = make_analyzer(type);
+  auto analyzer = factory_(type);
   if (!analyzer) return;
   Status st;
   // No exception may end a scan: a bug or an allocation failure in one analyzer becomes a

@@ -12,13 +12,15 @@
 #include "core/file_type.h"
 #include "detect/text_scanner.h"
 #include "engine/config.h"
+#include "engine/registry.h"
 #include "report/report.h"
 
 namespace lg {
 
 class Scan final : public Context, public DetectorSink {
  public:
-  Scan(const Config& config, const TextScanner& text_scanner, Report& report);
+  Scan(const Config& config, const TextScanner& text_scanner, Report& report,
+       AnalyzerFactory factory = make_analyzer);
 
   /// Scans `data` as the root object; fills the report (not the score).
   void run(std::string_view name, ByteView data);
@@ -52,6 +54,7 @@ class Scan final : public Context, public DetectorSink {
   std::string child_path(int parent, const ChildInfo& info);
 
   const Config& config_;
+  AnalyzerFactory factory_;
   const TextScanner& text_scanner_;
   Report& report_;
   std::chrono::steady_clock::time_point deadline_;

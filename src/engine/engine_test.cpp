@@ -1,0 +1,99 @@
+// The engine end to end on real messages: identification, the mail analyzer, name checks,
+// the message summary and scoring together.
+#include "engine/engine.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace lg {
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+const Finding* find(const Report& r, std::string_view symbol) {
+  for (const auto& f : r.findings)
+    if (f.symbol == symbol) return &f;
+  return nullptr;
+}
+
+TEST(Engine, JobOfferExampleIsMalicious) {
+  Engine engine(default_config());
+  auto mail = read_file(std::string(LG_SOURCE_DIR) + "/examples/01-job-offer-lure.eml");
+  ASSERT_FALSE(mail.empty());
+  auto r = engine.scan("01-job-offer-lure.eml", as_bytes(mail));
+  ASSERT_TRUE(r.message.has_value());
+  EXPECT_EQ(r.message->subject, "Senior Blockchain Engineer - job description and salary package");
+  EXPECT_NE(find(r, "FILENAME_RTLO"), nullptr);
+  EXPECT_NE(find(r, "FILENAME_DOUBLE_EXTENSION"), nullptr);
+  EXPECT_NE(find(r, "EXECUTABLE_ATTACHMENT"), nullptr);
+  EXPECT_EQ(r.verdict, Verdict::kMalicious);
+  EXPECT_EQ(r.action, Action::kQuarantine);
+  EXPECT_EQ(r.objects[0].type, "message");
+  bool lnk = false;
+  for (const auto& o : r.objects) lnk |= o.type == "lnk";
+  EXPECT_TRUE(lnk);
+  EXPECT_EQ(r.input.sha256, r.objects[0].sha256);
+}
+
+TEST(Engine, CleanNewsletterIsClean) {
+  Engine engine(default_config());
+  auto mail = read_file(std::string(LG_SOURCE_DIR) + "/examples/03-clean-newsletter.eml");
+  auto r = engine.scan("n.eml", as_bytes(mail));
+  EXPECT_EQ(r.verdict, Verdict::kClean);
+  EXPECT_EQ(r.score, 0);
+  EXPECT_FALSE(r.observables.urls.empty());
+}
+
+TEST(Engine, LinkTextMismatchInExchangeNotice) {
+  Engine engine(default_config());
+  auto mail = read_file(std::string(LG_SOURCE_DIR) + "/examples/02-fake-exchange-notice.eml");
+  auto r = engine.scan("x.eml", as_bytes(mail));
+  const auto* f = find(r, "URL_TEXT_MISMATCH");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->evidence.value.find("binance-account-verify.xyz"), std::string::npos);
+}
+
+TEST(Engine, KoreanContractDeclaredHwpIsAScript) {
+  Engine engine(default_config());
+  auto mail = read_file(std::string(LG_SOURCE_DIR) + "/examples/05-korean-contract.eml");
+  auto r = engine.scan("k.eml", as_bytes(mail));
+  ASSERT_TRUE(r.message.has_value());
+  EXPECT_EQ(r.message->subject, "블록체인 소프트웨어 개발 계약서 및 투자계약서 송부");
+  ASSERT_GE(r.objects.size(), 2u);
+  EXPECT_EQ(r.objects.back().name, "투자계약서.hwp");
+  EXPECT_NE(find(r, "TYPE_MISMATCH"), nullptr);
+  EXPECT_NE(find(r, "SCRIPT_ATTACHMENT"), nullptr);
+  EXPECT_EQ(r.verdict, Verdict::kMalicious);
+}
+
+TEST(Engine, JapaneseSpacePaddedExecutable) {
+  Engine engine(default_config());
+  auto mail = read_file(std::string(LG_SOURCE_DIR) + "/examples/04-japanese-recruiter.eml");
+  auto r = engine.scan("j.eml", as_bytes(mail));
+  ASSERT_TRUE(r.message.has_value());
+  EXPECT_EQ(r.message->subject, "【採用】暗号資産取引所エンジニアのご案内");
+  EXPECT_NE(r.message->from.find("採用担当 佐藤"), std::string::npos);
+  EXPECT_NE(find(r, "FILENAME_SPACE_PADDED"), nullptr);
+  EXPECT_NE(find(r, "EXECUTABLE_ATTACHMENT"), nullptr);
+}
+
+TEST(Engine, EmptyAndGarbageInputs) {
+  Engine engine(default_config());
+  auto r = engine.scan("empty", {});
+  EXPECT_EQ(r.objects.size(), 1u);
+  EXPECT_EQ(r.objects[0].type, "unknown");
+  EXPECT_EQ(r.verdict, Verdict::kClean);
+  std::string junk(100000, '\xff');
+  r = engine.scan("junk", as_bytes(junk));
+  EXPECT_EQ(r.objects[0].size, 100000u);
+}
+
+}  // namespace
+}  // namespace lg
