@@ -10,10 +10,10 @@ namespace lg {
 enum class FileType {
   kUnknown,
   // mail
-  kMessage,  // RFC 5322 message
-  kMbox,     // "From " separated mailbox
+  kMessage,  // RFC 5322 message; may start with one mbox "From " line (as saved mail does)
+  kMbox,     // "From " separated mailbox holding at least two messages
   // containers
-  kOle2,     // [MS-CFB] compound file (doc/xls/ppt/msg/hwp before refinement)
+  kOle2,  // [MS-CFB] compound file (doc/xls/ppt/msg/hwp before refinement)
   kZip,
   kOoxmlWord,
   kOoxmlExcel,
@@ -71,6 +71,11 @@ bool file_type_is_script(FileType t);
 
 /// Identifies `data` by content. Bounded: looks at most at a fixed prefix and a few
 /// structural offsets (ZIP central directory names, OLE2 directory, ISO volume descriptors).
+/// Mail: header fields at the start (at least two known names such as From/Received/
+/// Subject/X-*, or one among three fields) make a kMessage. A leading "From " line is allowed;
+/// the input is kMbox only when a second "From " line after a blank line, followed by a header
+/// field, shows a second message (a search over the whole input, done only for such mail).
+/// Text: a 4 KiB prefix decides HTML/HTA, scripts (scored, with a margin) and plain text.
 FileType identify(ByteView data);
 
 }  // namespace lg
