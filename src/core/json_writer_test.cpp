@@ -1,6 +1,7 @@
 #include "core/json_writer.h"
 
 #include <gtest/gtest.h>
+#include <unicode/unistr.h>
 
 #include <cmath>
 #include <cstdint>
@@ -58,6 +59,29 @@ TEST(JsonWriterEscape, InvalidUtf8BecomesReplacementCharacter) {
             "\"" + fffd + "A\"");
   EXPECT_EQ(json_string("\xF0\x9F\x98"), "\"" + fffd + "\"");  // cut at the end
   EXPECT_EQ(json_string("\xE3\x81\xE3\x81\x82"), "\"" + fffd + "\xE3\x81\x82\"");
+}
+
+// Every output is well-formed UTF-8 whatever the input: checked by a round trip through ICU,
+// which would turn any ill-formed byte into U+FFFD and so change the text.
+TEST(JsonWriterEscape, OutputIsAlwaysValidUtf8) {
+  const unsigned char interesting[] = {0x00, 0x22, 0x41, 0x5C, 0x7F, 0x80, 0x8F, 0x90,
+                                       0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
+                                       0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+  for (unsigned char a : interesting) {
+    for (unsigned char b : interesting) {
+      for (unsigned char c : interesting) {
+        for (unsigned char d : {0x80, 0xBF, 0x41}) {
+          const char bytes[] = {static_cast<char>(a), static_cast<char>(b), static_cast<char>(c),
+                                static_cast<char>(d)};
+          const std::string out = json_string(std::string_view(bytes, sizeof bytes));
+          std::string back;
+          icu::UnicodeString::fromUTF8(out).toUTF8String(back);
+          ASSERT_EQ(back, out) << std::hex << int(a) << " " << int(b) << " " << int(c);
+          ASSERT_EQ(out.find_first_of(std::string("\x00\x01\x1f", 3)), std::string::npos);
+        }
+      }
+    }
+  }
 }
 
 TEST(Utf8, NextCharDecodes) {
