@@ -156,7 +156,6 @@ std::string report_to_json(const Report& r, bool pretty) {
   w.member("elapsed_ms", finite_or_zero(r.elapsed_ms));
   if (!r.error.empty()) w.member("error", r.error);
   w.end_object();
-  if (pretty) return w.take() + "\n";
   return w.take();
 }
 

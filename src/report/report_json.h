@@ -8,8 +8,8 @@
 namespace lg {
 
 /// The whole report as one JSON document (UTF-8, ill-formed input text repaired to U+FFFD).
-/// `pretty`: 2-space indentation, one member a line, ending in "\n"; otherwise compact, on
-/// one line without a newline.
+/// `pretty`: 2-space indentation, one member a line; otherwise compact, on one line. Either
+/// way without a final newline, so documents can be composed (the caller adds one).
 /// Absent parts are omitted (message, duplicate_of, error); a root object's parent is null.
 /// Facts with a repeated key keep the last value. A non-finite score or time (a bug upstream)
 /// is written as 0 so the document stays valid; a non-finite double fact becomes null.

@@ -90,7 +90,7 @@ TEST(ReportJson, PrettyAndCompactValidateAgainstSchema) {
   const Report r = sample_report();
   const std::string pretty = report_to_json(r, true);
   EXPECT_NE(pretty.find("\n  \"verdict\": \"malicious\",\n"), std::string::npos);
-  EXPECT_EQ(pretty.back(), '\n');
+  EXPECT_EQ(pretty.back(), '}');
   EXPECT_EQ(validate(pretty, "pretty.json"), 0);
   EXPECT_EQ(validate(report_to_json(r, false), "compact.json"), 0);
 }
