@@ -3,7 +3,8 @@
 
 usage: validate_report.py SCHEMA FILE...
 
-Each FILE is one JSON document, or JSON Lines (one report a line, blank lines ignored).
+Each FILE is one JSON document (a report, or an array of reports as `scan --format json`
+prints), or JSON Lines (one report a line, blank lines ignored).
 Prints one line per failure, then "N passed, N failed"; exits 1 when anything failed
 (including a file that cannot be read or parsed), 2 on bad usage or a bad schema.
 Format checking is off: "format" keywords are annotations only.
@@ -21,7 +22,10 @@ def load_reports(path):
     with open(path, encoding="utf-8") as f:
         text = f.read()
     try:
-        return [(path, json.loads(text))]
+        doc = json.loads(text)
+        if isinstance(doc, list):
+            return [(f"{path}[{i}]", d) for i, d in enumerate(doc)]
+        return [(path, doc)]
     except json.JSONDecodeError as whole_error:
         lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
         if len(lines) < 2:
@@ -35,18 +39,23 @@ def load_reports(path):
         return docs
 
 
+def load_validator(schema_path):
+    """A validator for the schema at `schema_path`; raises on an unreadable or bad schema."""
+    with open(schema_path, encoding="utf-8") as f:
+        schema = json.load(f)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)  # no format_checker: formats not asserted
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
     try:
-        with open(argv[1], encoding="utf-8") as f:
-            schema = json.load(f)
-        Draft202012Validator.check_schema(schema)
+        validator = load_validator(argv[1])
     except (OSError, ValueError, SchemaError) as e:
         print(f"{argv[1]}: bad schema: {e}", file=sys.stderr)
         return 2
-    validator = Draft202012Validator(schema)  # no format_checker: formats not asserted
     passed = failed = 0
     for path in argv[2:]:
         try:
