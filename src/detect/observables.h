@@ -1,8 +1,10 @@
 #pragma once
 /// Observables: what the text detectors pull out of a message (URLs, domains, addresses, IPs),
 /// normalized and de-duplicated, with the object they were first seen in.
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace lg {
@@ -27,8 +29,14 @@ struct ValueObservable {
   int object_id = 0;
 };
 
-/// Sets in first-seen order; add_* ignore a value already present.
+/// Sets in first-seen order; add_* ignore a value already present (by its normalized value:
+/// url, domain, address, IP; the first object_id seen is kept) and return whether they added.
+/// Each vector holds at most kMaxPerKind entries; later values are dropped.
+/// The vectors are what reports read. Filling them directly is allowed: the hash indexes
+/// catch up with the vectors on the next add_*.
 struct Observables {
+  static constexpr std::size_t kMaxPerKind = 10'000;
+
   std::vector<UrlObservable> urls;
   std::vector<DomainObservable> domains;
   std::vector<ValueObservable> emails;
@@ -38,6 +46,15 @@ struct Observables {
   bool add_domain(DomainObservable d);
   bool add_email(std::string value, int object_id);
   bool add_ip(std::string value, int object_id);
+
+  /// Keys of vector entries [0, indexed); an implementation detail of add_*.
+  struct Index {
+    std::unordered_set<std::string> keys;
+    std::size_t indexed = 0;
+  };
+
+ private:
+  Index url_index_, domain_index_, email_index_, ip_index_;
 };
 
 }  // namespace lg

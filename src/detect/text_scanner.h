@@ -4,7 +4,9 @@
 #include <string_view>
 
 #include "core/analyzer.h"
+#include "detect/host.h"
 #include "detect/observables.h"
+#include "detect/url_extractor.h"
 
 namespace lg {
 
@@ -21,11 +23,22 @@ class DetectorSink {
 class TextScanner {
  public:
   TextScanner();
-  /// Extracts URLs (plain, defanged), domains, e-mail addresses and IPs from `utf8`.
+  TextScanner(const TextScanner&) = delete;  // the extractor refers to hosts_
+  TextScanner& operator=(const TextScanner&) = delete;
+
+  /// Extracts URLs (plain, defanged), domains, e-mail addresses and IPs from `utf8` into
+  /// sink.observables(); see UrlExtractor::extract for what counts. Bare domain names are not
+  /// taken from script and macro source (kScript, kMacro). A defanged indicator (hxxp, [.])
+  /// is normalized, marked, and reported once per text as URL_DEFANGED.
   void scan_text(TextKind kind, std::string_view utf8, DetectorSink& sink) const;
-  /// Records a hyperlink, and reports URL_TEXT_MISMATCH when `visible_text` names another
-  /// domain than `href` goes to.
+  /// Records a hyperlink (see UrlExtractor::parse_href) with its visible text, and reports
+  /// URL_TEXT_MISMATCH when `visible_text` shows a URL or domain whose registered domain
+  /// differs from the target's (for mailto: links, an address in another domain).
   void scan_link(std::string_view href, std::string_view visible_text, DetectorSink& sink) const;
+
+ private:
+  HostNormalizer hosts_;
+  UrlExtractor extractor_;
 };
 
 }  // namespace lg

@@ -1,0 +1,107 @@
+#pragma once
+/// Byte and code point classes for the text scanners. ASCII is decided from the byte alone;
+/// only bytes >= 0x80 are decoded.
+#include <cstddef>
+#include <string_view>
+
+namespace lg::text_chars {
+
+inline bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
+inline char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+/// Decodes one UTF-8 sequence at `i` (RFC 3629: no overlongs, no surrogates, <= U+10FFFF).
+/// Returns its length, or 0 for an ill-formed sequence; `cp` gets the code point.
+inline std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  unsigned char c = b(0);
+  std::size_t len;
+  char32_t min;
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  } else if (c >= 0xC2 && c <= 0xDF) {
+    len = 2, cp = c & 0x1F, min = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3, cp = c & 0x0F, min = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4, cp = c & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (s.size() - i < len) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((b(k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b(k) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+/// Non-ASCII code points that end any name or URL: spaces, punctuation and symbols (Latin-1
+/// punctuation, General Punctuation, arrows and symbols, CJK Symbols and Punctuation such as
+/// 。、「」『』【】, full-width ASCII punctuation such as ）！？, specials, private use, emoji).
+inline bool is_stop_cp(char32_t cp) {
+  if (cp < 0x80) return false;
+  if (cp <= 0xBF) return true;                    // C1 controls, NBSP, « » § ...
+  if (cp == 0xD7 || cp == 0xF7) return true;      // × ÷
+  if (cp >= 0x2000 && cp <= 0x2BFF) return true;  // punctuation, arrows, symbols
+  if (cp >= 0x3000 && cp <= 0x303F) return true;  // CJK symbols and punctuation
+  if (cp >= 0xE000 && cp <= 0xF8FF) return true;  // private use
+  if (cp >= 0xFE30 && cp <= 0xFE4F) return true;  // CJK compatibility forms
+  if (cp >= 0xFF00 && cp <= 0xFF0F) return true;  // full-width ！＂＃ ... ／
+  if (cp >= 0xFF1A && cp <= 0xFF20) return true;  // ：；＜＝＞？＠
+  if (cp >= 0xFF3B && cp <= 0xFF40) return true;  // ［＼］＾＿｀
+  if (cp >= 0xFF5B && cp <= 0xFF65) return true;  // ｛｜｝～ and half-width ｡｢｣､･
+  if (cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFFF)) return true;  // BOM, specials, U+FFFD
+  if (cp >= 0x1F000 && cp <= 0x1FAFF) return true;                  // emoji and pictographs
+  return false;
+}
+
+/// CJK letters (Hangul, kana, ideographs). They may form IDN labels ("日本語.jp"), but in a
+/// URL path they end the URL: Japanese and Korean prose runs on without spaces
+/// ("詳細はhttps://example.co.jp/abcを参照").
+inline bool is_cjk_letter(char32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+         (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+         (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0xFF66 && cp <= 0xFFDC) || (cp >= 0x20000 && cp <= 0x2FFFF);
+}
+
+/// ASCII characters RFC 3986 allows in a URI (unreserved, gen-delims, sub-delims) and '%'.
+/// Excluded, and so ending a URL in text: controls, space, " < > \ ^ ` { | } and DEL.
+inline bool is_uri_ascii(unsigned char c) {
+  if (is_alnum(c)) return true;
+  switch (c) {
+    case '-':
+    case '.':
+    case '_':
+    case '~':  // unreserved
+    case ':':
+    case '/':
+    case '?':
+    case '#':
+    case '[':
+    case ']':
+    case '@':  // gen-delims
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':  // sub-delims
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case '%':
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace lg::text_chars

@@ -1,0 +1,115 @@
+#include "detect/text_scanner.h"
+
+#include <vector>
+
+#include "detect/defang.h"
+#include "detect/url_build.h"
+
+namespace lg {
+namespace {
+
+constexpr std::size_t kMaxVisibleTextBytes = 1024;  // kept with a link observable
+
+// True when `s` holds a byte any indicator needs: '.', ':' or '@', or a bracket that may start
+// a defanged "[dot]"/"[at]". Most text has one, but a quick pass rules out short fields.
+bool worth_scanning(std::string_view s) {
+  for (char c : s)
+    if (c == '.' || c == ':' || c == '@' || c == '[' || c == '(' || c == '{') return true;
+  return false;
+}
+
+void record(const Extracted& e, bool defanged, std::string_view visible_text, int object_id,
+            Observables& obs) {
+  switch (e.kind) {
+    case ExtractKind::kUrl: {
+      UrlObservable u;
+      u.url = e.value;
+      u.host = e.host.ascii;
+      u.host_unicode = e.host.unicode;
+      u.visible_text = std::string(visible_text);
+      url_build::truncate_utf8(u.visible_text, kMaxVisibleTextBytes);
+      u.defanged = defanged;
+      u.object_id = object_id;
+      obs.add_url(std::move(u));
+      break;
+    }
+    case ExtractKind::kEmail:
+      obs.add_email(e.value, object_id);
+      break;
+    case ExtractKind::kDomain:
+    case ExtractKind::kIp:
+      break;
+  }
+  if (e.host.ascii.empty()) return;
+  if (e.host.kind == HostKind::kName)
+    obs.add_domain(DomainObservable{e.host.ascii, e.host.unicode, object_id});
+  else
+    obs.add_ip(e.host.ascii, object_id);
+}
+
+std::string_view trim(std::string_view s) {
+  auto space = [](char c) { return static_cast<unsigned char>(c) <= 0x20; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+TextScanner::TextScanner() : extractor_(hosts_) {}
+
+void TextScanner::scan_text(TextKind kind, std::string_view utf8, DetectorSink& sink) const {
+  if (utf8.empty() || !worth_scanning(utf8)) return;
+  Refanged refanged;
+  bool defanged = refanged.refang(utf8);
+  std::string_view text = defanged ? refanged.text() : utf8;
+
+  ExtractOptions options;
+  options.bare_domains = kind != TextKind::kScript && kind != TextKind::kMacro;
+  std::vector<Extracted> found;
+  extractor_.extract(text, options, found);
+
+  Observables& obs = sink.observables();
+  int object_id = sink.object_id();
+  bool reported = false;
+  for (const Extracted& e : found) {
+    bool was_defanged = defanged && refanged.has_edit(e.begin, e.end);
+    record(e, was_defanged, {}, object_id, obs);
+    if (was_defanged && !reported) {
+      reported = true;
+      std::string written(refanged.original(utf8, e.begin, e.end));
+      url_build::truncate_utf8(written, UrlExtractor::kMaxUrlBytes);
+      sink.finding(Symbol::URL_DEFANGED,
+                   Evidence{std::move(written), "defanged, reads as " + e.value});
+    }
+  }
+}
+
+void TextScanner::scan_link(std::string_view href, std::string_view visible_text,
+                            DetectorSink& sink) const {
+  auto target = extractor_.parse_href(href);
+  if (!target) return;
+  visible_text = trim(visible_text);
+  record(*target, false, visible_text, sink.object_id(), sink.observables());
+  if (target->host.ascii.empty() || visible_text.empty()) return;
+
+  // What the reader is shown: URLs and domain names, or for a mailto: link, addresses.
+  std::vector<Extracted> shown;
+  extractor_.extract(visible_text.substr(0, kMaxVisibleTextBytes), ExtractOptions{true, 64}, shown);
+  bool mail = target->kind == ExtractKind::kEmail;
+  std::string_view goes_to = registered_domain(target->host.ascii);
+  for (const Extracted& e : shown) {
+    bool comparable = mail ? e.kind == ExtractKind::kEmail
+                           : e.kind == ExtractKind::kUrl || e.kind == ExtractKind::kDomain ||
+                                 e.kind == ExtractKind::kIp;
+    if (!comparable || e.host.ascii.empty()) continue;
+    if (registered_domain(e.host.ascii) == goes_to) continue;
+    std::string href_value = mail ? "mailto:" + target->value : target->value;
+    sink.finding(Symbol::URL_TEXT_MISMATCH,
+                 Evidence{std::move(href_value),
+                          "text shows " + e.host.ascii + ", link goes to " + target->host.ascii});
+    return;  // once per link
+  }
+}
+
+}  // namespace lg
