@@ -29,7 +29,9 @@ struct Decoded {
 /// Converts `data` declared as `charset` to UTF-8. Never fails and never returns mojibake it
 /// can avoid: an empty/unknown declaration, or a declared charset the bytes do not fit (for
 /// example ISO-2022-JP escapes in "us-ascii" text, or Shift_JIS labelled UTF-8), falls back
-/// to detection and sets `guessed`.
+/// to detection and sets `guessed`. Pure 7-bit text without ISO-2022 escapes is returned as
+/// is with charset "US-ASCII" and `guessed` false even when undeclared ([RFC 2045] 5.2 default).
+/// `charset` names a registered spelling ("Shift_JIS", "windows-949", "ISO-2022-JP", "GBK").
 Decoded decode_text(ByteView data, std::string_view charset);
 
 /// Strict conversion: an error when the charset is unknown to ICU or the bytes do not fit.

@@ -36,7 +36,9 @@ struct EmbeddedFile {
   std::string encoding;  // "uuencode" or "binhex"
 };
 
-/// Finds every uuencode and BinHex block in `body` (at most `max_files`).
+/// Finds every uuencode (also POSIX "begin-base64") and BinHex block in `body` (at most
+/// `max_files`, in order of position). `max_bytes` bounds each file's data (a cut file is
+/// `damaged`). For BinHex only the data fork is returned; header and data CRCs are checked.
 std::vector<EmbeddedFile> find_embedded_files(std::string_view body, std::size_t max_files,
                                               std::size_t max_bytes);
 
