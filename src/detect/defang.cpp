@@ -39,8 +39,7 @@ constexpr Marker kBracketed[] = {
     {"[@]", "@", false},  {"(@)", "@", false},  {"{@}", "@", false}, {"[at]", "@", true},
 };
 
-// Defanged scheme names, tried at a word start 'h'/'f'; each becomes the real scheme when
-// followed by a scheme separator.
+// Defanged scheme names; each becomes the real scheme when a scheme separator follows it.
 constexpr Marker kSchemes[] = {
     {"hxxps", "https", false}, {"hxxp", "http", false},   {"h**ps", "https", false},
     {"h**p", "http", false},   {"hxtps", "https", false}, {"hxtp", "http", false},
@@ -62,39 +61,43 @@ bool Refanged::refang(std::string_view in) {
   text_.clear();
   edits_.clear();
   std::size_t copied = 0;  // input before this is in text_
+  // A defanged scheme is recognized from the separator after it, so only ':' and the three
+  // opening brackets are worth stopping at; everything else is skipped byte by byte.
+  auto scheme_before = [&](std::size_t sep) {
+    for (const Marker& m : kSchemes) {
+      std::size_t len = m.pattern.size();
+      if (sep < len || sep - len < copied || !match_at(in, sep - len, m.pattern)) continue;
+      if (sep - len > 0 && is_alpha(in[sep - len - 1])) continue;  // inside a word
+      if (!has_separator(in, sep)) continue;
+      replace(in, copied, sep - len, len, m.replacement);
+      return;
+    }
+  };
   for (std::size_t i = 0; i < in.size();) {
     char c = in[i];
-    if (c == '[' || c == '(' || c == '{') {
-      bool hit = false;
-      for (const Marker& m : kBracketed) {
-        if (!match_at(in, i, m.pattern)) continue;
-        std::size_t start = i;
-        std::size_t len = m.pattern.size();
-        if (m.spaced && start > copied && in[start - 1] == ' ') --start, ++len;
-        if (m.spaced && start + len < in.size() && in[start + len] == ' ') ++len;
-        replace(in, copied, start, len, m.replacement);
-        i = start + len;
-        hit = true;
-        break;
-      }
-      if (!hit) ++i;
+    if (c == ':') {
+      scheme_before(i);
+      ++i;
       continue;
     }
-    char lc = lower(c);
-    if ((lc == 'h' || lc == 'f') && (i == 0 || !is_alpha(in[i - 1]))) {
-      bool hit = false;
-      for (const Marker& m : kSchemes) {
-        if (!match_at(in, i, m.pattern)) continue;
-        if (!has_separator(in, i + m.pattern.size())) continue;
-        replace(in, copied, i, m.pattern.size(), m.replacement);
-        i += m.pattern.size();
-        hit = true;
-        break;
-      }
-      if (!hit) ++i;
+    if (c != '[' && c != '(' && c != '{') {
+      ++i;
       continue;
     }
-    ++i;
+    if (c == '[') scheme_before(i);  // "hxxp[:]//", "hxxp[://]"
+    bool hit = false;
+    for (const Marker& m : kBracketed) {
+      if (!match_at(in, i, m.pattern)) continue;
+      std::size_t start = i;
+      std::size_t len = m.pattern.size();
+      if (m.spaced && start > copied && in[start - 1] == ' ') --start, ++len;
+      if (m.spaced && start + len < in.size() && in[start + len] == ' ') ++len;
+      replace(in, copied, start, len, m.replacement);
+      i = start + len;
+      hit = true;
+      break;
+    }
+    if (!hit) ++i;
   }
   if (edits_.empty()) return false;
   text_.append(in.substr(copied));

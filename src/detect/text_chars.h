@@ -6,10 +6,10 @@
 
 namespace lg::text_chars {
 
-inline bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
-inline char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+constexpr bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
+constexpr char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 /// Decodes one UTF-8 sequence at `i` (RFC 3629: no overlongs, no surrogates, <= U+10FFFF).
 /// Returns its length, or 0 for an ill-formed sequence; `cp` gets the code point.

@@ -1,6 +1,7 @@
 #include "detect/url_extractor.h"
 
 #include <algorithm>
+#include <array>
 
 #include "detect/text_chars.h"
 #include "detect/tld.h"
@@ -30,6 +31,18 @@ SchemeKind scheme_kind(std::string_view lower) {
   if (lower == "data") return SchemeKind::kData;
   return SchemeKind::kNone;
 }
+
+// ASCII classes for names: letters, digits, '-' and '_' (kLdh), and '+' (kPlus, words only).
+constexpr unsigned char kLdh = 1, kPlus = 2;
+constexpr auto kNameClass = [] {
+  std::array<unsigned char, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    auto u = static_cast<unsigned char>(c);
+    if (is_alnum(u) || u == '-' || u == '_') t[u] = kLdh;
+  }
+  t['+'] = kPlus;
+  return t;
+}();
 
 bool is_ascii_text(std::string_view s) {
   for (char c : s)
@@ -90,19 +103,20 @@ class UrlExtractor::Scan {
   // A name: LDH labels, '_', non-ASCII letters (IDN), and in a word also '+'. An ASCII label
   // that is a known TLD ends the name when non-ASCII text follows it ("example.jpを参照").
   std::size_t scan_name(std::size_t p, bool word) const {
+    const unsigned char accept = word ? (kLdh | kPlus) : kLdh;
     std::size_t i = p, label_start = p;
     bool dot_seen = false, label_ascii = true;
     while (i < n_) {
       unsigned char c = static_cast<unsigned char>(s_[i]);
       if (c < 0x80) {
-        if (c == '.') {
-          dot_seen = true;
-          label_start = i + 1;
-          label_ascii = true;
-        } else if (!(is_alnum(c) || c == '-' || c == '_' || (word && c == '+'))) {
-          break;
+        if (kNameClass[c] & accept) {
+          ++i;
+          continue;
         }
-        ++i;
+        if (c != '.') break;
+        dot_seen = true;
+        label_start = ++i;
+        label_ascii = true;
         continue;
       }
       char32_t cp;
