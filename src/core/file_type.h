@@ -74,7 +74,7 @@ bool file_type_is_script(FileType t);
 /// Mail: header fields at the start (at least two known names such as From/Received/
 /// Subject/X-*, or one among three fields) make a kMessage. A leading "From " line is allowed;
 /// the input is kMbox only when a second "From " line after a blank line, followed by a header
-/// field, shows a second message (a search over the whole input, done only for such mail).
+/// field, shows a second message (searched in the first 1 MiB, only for such mail).
 /// Text: a 4 KiB prefix decides HTML/HTA, scripts (scored, with a margin) and plain text.
 FileType identify(ByteView data);
 

@@ -259,6 +259,10 @@ TEST(FileTypeSamples, Mail) {
   // Prose with one colon is text.
   EXPECT_TYPE("From the beginning\nNote: this is text\n"s, FileType::kText);
   EXPECT_TYPE("Subject: only one known field\n\nbody"s, FileType::kText);
+  // The second separator is searched for in the first 1 MiB only (bounded work).
+  const std::string from = "From a@example.com  Thu Aug 22 12:36:23 2002\n";
+  EXPECT_TYPE(from + msg + std::string(900 * 1024, 'x') + "\n\n" + from + msg, FileType::kMbox);
+  EXPECT_TYPE(from + msg + std::string(1100 * 1024, 'x') + "\n\n" + from + msg, FileType::kMessage);
   // A "%PDF-" inside a header does not hide the message.
   EXPECT_TYPE("From: a\nTo: b\nSubject: %PDF-1.4\n\n"s, FileType::kMessage);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,8 @@ using namespace std::string_view_literals;
 constexpr std::size_t kMaxHeaderName = 76;  // RFC 5322 2.1.1: 78 chars a line, minus ": "
 constexpr std::size_t kMaxFromLine = 1000;  // RFC 5322 2.1.1: 998 + CRLF
 constexpr std::size_t kHtmlWindow = 1024;
+constexpr std::size_t kEnoughFields = 6;       // header fields that settle "mail"
+constexpr std::size_t kMaxMboxScan = 1 << 20;  // bytes searched for a second message
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -97,6 +100,7 @@ HeaderBlock scan_headers(std::string_view p, std::size_t pos) {
     if (name.empty()) break;
     ++h.fields;
     if (known_header(name)) ++h.known;
+    if (h.fields >= kEnoughFields && h.known >= 2) break;  // decided: keep it cheap
   }
   return h;
 }
@@ -107,13 +111,16 @@ bool looks_like_headers(std::string_view p, std::size_t pos) {
 }
 
 // After the leading "From " line: is there a second message, i.e. a "From " line after a
-// blank line (mboxrd/mboxo, RFC 4155) followed by a header field? One linear pass over the
-// whole input: only reached for data that already is mail, which the mail analyzer reads
-// whole anyway.
+// blank line (mboxrd/mboxo, RFC 4155) followed by a header field? One linear memmem pass
+// over at most kMaxMboxScan bytes, only for data that already is mail with a leading "From "
+// line: an mbox whose first message is larger than that is reported as one message.
 bool has_second_message(std::string_view s, std::size_t pos) {
   while (true) {
-    std::size_t at = s.find("\nFrom "sv, pos);
-    if (at == std::string_view::npos) return false;
+    if (pos >= s.size() || pos >= kMaxMboxScan) return false;
+    // memmem (glibc: vectorised two-way search) keeps this at memory speed.
+    const void* hit = memmem(s.data() + pos, std::min(s.size(), kMaxMboxScan) - pos, "\nFrom ", 6);
+    if (hit == nullptr) return false;
+    std::size_t at = static_cast<std::size_t>(static_cast<const char*>(hit) - s.data());
     pos = at + 1;
     bool blank_before =
         (at >= 1 && s[at - 1] == '\n') || (at >= 2 && s[at - 1] == '\r' && s[at - 2] == '\n');
