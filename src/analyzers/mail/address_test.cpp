@@ -50,7 +50,7 @@ TEST(MailAddress, RawUtf8AndBroken) {
 
 TEST(MailAddress, CapOnMailboxes) {
   std::string v;
-  for (int i = 0; i < 1000; ++i) v += "a" + std::to_string(i) + "@x.test, ";
+  for (int i = 0; i < 1000; ++i) v.append("a").append(std::to_string(i)).append("@x.test, ");
   EXPECT_EQ(parse_address_list(v, 10).mailboxes.size(), 10u);
 }
 

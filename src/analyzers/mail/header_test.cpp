@@ -70,7 +70,8 @@ TEST(MailHeader, ObsFromFieldIsNotAnEnvelopeLine) {
 
 TEST(MailHeader, CapOnFields) {
   std::string msg;
-  for (int i = 0; i < 50; ++i) msg += "X-N: " + std::to_string(i) + "\n continued\n";
+  for (int i = 0; i < 50; ++i)
+    msg.append("X-N: ").append(std::to_string(i)).append("\n continued\n");
   msg += "\nbody";
   HeaderBlock hb = parse_header_block(msg, 10);
   EXPECT_EQ(hb.fields.size(), 10u);

@@ -173,8 +173,9 @@ TEST(MailAnalyzer, DigestDefaultsToMessages) {
 TEST(MailAnalyzer, LimitsOnPartsAndDepth) {
   std::string deep;
   for (int i = 0; i < 100; ++i) {
-    deep += "Content-Type: multipart/mixed; boundary=b" + std::to_string(i) + "\n\n--b" +
-            std::to_string(i) + "\n";
+    const std::string n = std::to_string(i);
+    deep.append("Content-Type: multipart/mixed; boundary=b").append(n);
+    deep.append("\n\n--b").append(n).append("\n");
   }
   deep += "\nleaf\n";
   RecordingContext ctx = run(deep);

@@ -34,7 +34,8 @@ TEST(MailMbox, NotAnMboxIsOneMessage) {
 
 TEST(MailMbox, CapOnMessages) {
   std::string s;
-  for (int i = 0; i < 50; ++i) s += "From x\nSubject: " + std::to_string(i) + "\n\n";
+  for (int i = 0; i < 50; ++i)
+    s.append("From x\nSubject: ").append(std::to_string(i)).append("\n\n");
   auto m = split(s, 5);
   ASSERT_EQ(m.size(), 5u);
   EXPECT_EQ(m[0], "Subject: 0\n\n");

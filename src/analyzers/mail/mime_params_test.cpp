@@ -77,7 +77,7 @@ TEST(MailMimeParams, PercentDecode) {
 
 TEST(MailMimeParams, ManyParametersCapped) {
   std::string v = "text/plain";
-  for (int i = 0; i < 5000; ++i) v += "; p" + std::to_string(i) + "=v";
+  for (int i = 0; i < 5000; ++i) v.append("; p").append(std::to_string(i)).append("=v");
   ContentHeader h = parse_content_header(v);
   EXPECT_LE(h.params.size(), 64u);
   EXPECT_EQ(*h.param("p0"), "v");

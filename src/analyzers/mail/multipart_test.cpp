@@ -70,7 +70,7 @@ TEST(MailMultipart, LinearOnManyFalseDelimiters) {
   MultipartBody mb = split_multipart(body, "b", 1000);
   EXPECT_FALSE(mb.found);
   std::string lines;
-  for (int i = 0; i < 200000; ++i) lines += "--c" + std::to_string(i) + "\n";
+  for (int i = 0; i < 200000; ++i) lines.append("--c").append(std::to_string(i)).append("\n");
   EXPECT_EQ(guess_boundary(lines), "");
 }
 
