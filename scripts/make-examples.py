@@ -25,6 +25,9 @@ LNK = (0x4C).to_bytes(4, "little") + bytes.fromhex("0114020000000000c00000000000
 
 
 def finish(msg, name):
+    # Fixed boundaries keep the files (and the golden reports) stable across runs.
+    for n, part in enumerate(p for p in msg.walk() if p.is_multipart()):
+        part.set_boundary(f"=_lureguard_example_{name[:2]}_{n}")
     data = msg.as_bytes()
     (OUT / name).write_bytes(data)
 
@@ -111,7 +114,11 @@ def japanese():
 def korean():
     body = ("안녕하십니까.\n\n블록체인 소프트웨어 개발 계약과 관련하여 투자계약서를 보내드립니다.\n"
             "첨부한 문서를 확인하시고 회신 부탁드립니다.\n\n감사합니다.\n")
-    script = ('var s = "Contract viewer";\nWScript.Echo(s);\n').encode()
+    # Inert JScript: it only prints its own path, but has the shape of a dropper's first lines.
+    script = ('// Contract viewer\n'
+              'var fso = new ActiveXObject("Scripting.FileSystemObject");\n'
+              'var path = WScript.ScriptFullName;\n'
+              'WScript.Echo("Contract viewer: " + path);\n').encode()
     m = MIMEMultipart()
     m["From"] = Header("김민수 이사", "euc-kr").encode() + " <ms.kim@venture-invest.example>"
     m["To"] = "ceo@coin.example.kr"

@@ -129,19 +129,38 @@ struct ConverterCloser {
 };
 using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
 
-// [JIS X 0213] plane 1 designations (ESC $ ( O / Q) hold JIS X 0208 as a subset at the same
-// code points: rewriting them to ESC $ B lets ICU's ISO-2022-JP-2 read ISO-2022-JP-3 text.
-std::string rewrite_jisx0213(std::string_view s) {
+// Two clean-ups of ISO-2022-JP text before ICU sees it ([RFC 1468] 2):
+// - [JIS X 0213] plane 1 designations (ESC $ ( O / Q) hold JIS X 0208 as a subset at the same
+//   code points: rewriting them to ESC $ B lets ICU's ISO-2022-JP-2 read ISO-2022-JP-3 text.
+// - A designation immediately followed by another designates nothing. ICU turns such a pair
+//   into U+FFFD, yet it is what joining RFC 2047 encoded words produces (each word ends with
+//   ESC ( B and the next starts with ESC $ B), so the first one is dropped.
+std::string normalize_iso2022jp(std::string_view s, bool rewrite_0213) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\x1b' && i + 3 < s.size() && s[i + 1] == '$' && s[i + 2] == '(' &&
-        (s[i + 3] == 'O' || s[i + 3] == 'Q')) {
-      out.append("\x1b$B");
-      i += 3;
-    } else {
+    if (s[i] != '\x1b') {
       out.push_back(s[i]);
+      continue;
     }
+    // G0 designations: ESC ( F, ESC $ F, ESC $ ( F.
+    std::size_t len = 0;
+    if (i + 2 < s.size() && (s[i + 1] == '(' || (s[i + 1] == '$' && s[i + 2] != '('))) len = 3;
+    else if (i + 3 < s.size() && s[i + 1] == '$' && s[i + 2] == '(') len = 4;
+    if (len == 0) {
+      out.push_back(s[i]);
+      continue;
+    }
+    if (i + len < s.size() && s[i + len] == '\x1b') {
+      i += len - 1;  // redundant: the next designation replaces it
+      continue;
+    }
+    if (rewrite_0213 && len == 4 && (s[i + 3] == 'O' || s[i + 3] == 'Q')) {
+      out.append("\x1b$B");
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len - 1;
   }
   return out;
 }
@@ -172,8 +191,9 @@ std::optional<std::string> convert(std::string_view in, const std::string& icu_n
     if (uhc) *used = "windows-949";
   }
   std::string rewritten;
-  if (icu_name == "ISO-2022-JP-2" && in.find("\x1b$(") != std::string_view::npos) {
-    rewritten = rewrite_jisx0213(in);
+  if (lower_trimmed(icu_name).starts_with("iso-2022-jp") &&
+      in.find('\x1b') != std::string_view::npos) {
+    rewritten = normalize_iso2022jp(in, icu_name == "ISO-2022-JP-2");
     in = rewritten;
   }
   if (in.size() > static_cast<std::size_t>(INT32_MAX / 4 - 16)) return std::nullopt;

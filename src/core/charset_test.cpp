@@ -259,3 +259,17 @@ TEST(Charset, RealIso2022JpMail) {
 
 }  // namespace
 }  // namespace lg
+
+namespace lg {
+namespace {
+
+// Joined RFC 2047 words: each ends in ASCII and the next designates JIS X 0208 again at once.
+TEST(Charset, Iso2022JpBackToBackDesignationsDecodeCleanly) {
+  auto d = decode_text(as_bytes("\x1b$B$3\x1b(B\x1b$B$s\x1b(B"), "iso-2022-jp");
+  EXPECT_EQ(d.utf8, "\xe3\x81\x93\xe3\x82\x93");  // "こん"
+  EXPECT_FALSE(d.lossy);
+  EXPECT_FALSE(d.guessed);
+}
+
+}  // namespace
+}  // namespace lg
