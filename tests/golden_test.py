@@ -18,6 +18,8 @@ def normalize(report):
     report.pop("elapsed_ms", None)
     report.pop("version", None)
     report["input"]["name"] = Path(report["input"]["name"]).name
+    if report.get("objects"):
+        report["objects"][0]["name"] = report["input"]["name"]  # the root is named by its path
     return report
 
 

@@ -122,7 +122,13 @@ void Scan::run_analyzer(FileType type, ByteView data) {
     case ErrorCode::kUnsupported:
       finding(Symbol::PARSE_ANOMALY, {std::string(file_type_name(type)), st.to_string()});
       break;
-    case ErrorCode::kLimit: limit_hit("analyzer", st.message()); break;
+    case ErrorCode::kLimit: {
+      // Usually the echo of a child() the engine refused, already recorded as that limit.
+      bool recorded = false;
+      for (const auto& h : report_.limits_hit) recorded |= h.object_id == current_;
+      if (!recorded) limit_hit("analyzer", st.message());
+      break;
+    }
     case ErrorCode::kCancelled: limit_hit("deadline", st.message()); break;
     default:
       finding(Symbol::ANALYZER_FAILURE, {std::string(file_type_name(type)), st.to_string()});

@@ -6,6 +6,7 @@
 
 #include "analyzers/mail/encoded_word.h"
 #include "analyzers/mail/header.h"
+#include "core/charset.h"
 
 namespace lg {
 namespace {
@@ -106,6 +107,13 @@ void add_mailbox(std::string_view s, std::string_view fallback, AddressList* out
     HeaderText t = decode_header_text(name, fallback);
     m.display = std::string(trim_ws(t.utf8));
     out->guessed.insert(out->guessed.end(), t.guessed.begin(), t.guessed.end());
+  }
+  if (!is_valid_utf8(m.address)) {
+    // Raw 8-bit that is not UTF-8 ([RFC 6532] allows only UTF-8): read it as the display name
+    // would be read, never passed on as ill-formed bytes.
+    Decoded d = decode_text(as_bytes(m.address), fallback);
+    m.address = std::move(d.utf8);
+    if (d.guessed) out->guessed.push_back(std::string(fallback));
   }
   if (m.address.empty() && m.display.empty()) return;
   out->mailboxes.push_back(std::move(m));

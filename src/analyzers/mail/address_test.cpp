@@ -1,4 +1,5 @@
 #include "analyzers/mail/address.h"
+#include "core/charset.h"
 
 #include <gtest/gtest.h>
 
@@ -52,6 +53,20 @@ TEST(MailAddress, CapOnMailboxes) {
   std::string v;
   for (int i = 0; i < 1000; ++i) v.append("a").append(std::to_string(i)).append("@x.test, ");
   EXPECT_EQ(parse_address_list(v, 10).mailboxes.size(), 10u);
+}
+
+}  // namespace
+}  // namespace lg
+
+namespace lg {
+namespace {
+
+// Found by fuzzing: raw non-UTF-8 bytes inside an addr-spec reached the facts unconverted.
+TEST(MailAddress, RawEightBitAddressBecomesUtf8) {
+  auto list = parse_address_list("Name <raasdn\xff\xff\xffil@gmail.com>");
+  ASSERT_EQ(list.mailboxes.size(), 1u);
+  EXPECT_TRUE(is_valid_utf8(list.mailboxes[0].address));
+  EXPECT_NE(list.mailboxes[0].address.find("il@gmail.com"), std::string::npos);
 }
 
 }  // namespace

@@ -35,7 +35,10 @@ TEST(MailAnalyzer, SummaryFacts) {
   EXPECT_EQ(ctx.num("mime_parts"), 1);
   EXPECT_EQ(ctx.num("attachments"), 0);
   EXPECT_EQ(ctx.all_text(TextKind::kSubject), "\ucc44\uc6a9 \uc81c\uc548");
-  EXPECT_EQ(ctx.all_text(TextKind::kHeader), "Recruiter K\u00f6nig\nB");
+  // Each address field as a person reads it: display names and addresses.
+  EXPECT_EQ(ctx.all_text(TextKind::kHeader),
+            "Recruiter K\u00f6nig <hr@coinbase-careers.example>\na@x.test, B <b@x.test>\n"
+            "c@x.test\nother@free.example");
   EXPECT_EQ(ctx.all_text(TextKind::kBody), "Hello\r\n");
   EXPECT_TRUE(ctx.findings.empty());
 }

@@ -46,12 +46,10 @@ void address_fact(const HeaderBlock& hb, std::string_view field, std::string_vie
   if (!present) return;
   AddressList list = parse_address_list(value, 256, fallback);
   report_guessed_charsets(list.guessed, field, ctx);
-  if (names_as_text) {
-    for (const auto& m : list.mailboxes) {
-      if (!m.display.empty()) ctx.text(TextKind::kHeader, m.display);
-    }
-  }
-  ctx.fact(key, capped(format_mailboxes(list.mailboxes)));
+  std::string formatted = capped(format_mailboxes(list.mailboxes));
+  // Display names are read by people (brands, colleagues' names); addresses are observables.
+  if (names_as_text) ctx.text(TextKind::kHeader, formatted);
+  ctx.fact(key, std::move(formatted));
 }
 
 void text_fact(const HeaderBlock& hb, std::string_view field, std::string_view key,
