@@ -7,7 +7,9 @@ packages=(
   # build
   build-essential cmake ninja-build pkg-config git
   # libraries
-  libssl-dev libicu-dev zlib1g-dev libtomlplusplus-dev libcli11-dev
+  libssl-dev libicu-dev zlib1g-dev libtomlplusplus-dev libcli11-dev libarchive-dev
+  # data embedded at build time (BIP-39 word lists)
+  python3-mnemonic
   # tests, fuzzing, benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-jsonschema clamav clamav-testfiles

@@ -64,7 +64,8 @@ Result<Bytes> read_all(const InputPath& in, std::uint64_t max_bytes) {
     f.seekg(0, std::ios::end);
     auto size = static_cast<std::uint64_t>(f.tellg());
     if (size > max_bytes)
-      return Status::error(ErrorCode::kLimit, "larger than " + std::to_string(max_bytes) + " bytes");
+      return Status::error(ErrorCode::kLimit,
+                           "larger than " + std::to_string(max_bytes) + " bytes");
     f.seekg(0);
     data.resize(size);
     if (size > 0 && !f.read(reinterpret_cast<char*>(data.data()), static_cast<long>(size)))

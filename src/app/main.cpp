@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
   std::string format = "text";
   std::string color = "auto";
   opts.jobs = std::max(1u, std::thread::hardware_concurrency());
-  auto* scan = app.add_subcommand("scan", "scan files, directories, mbox files, Maildirs or - (stdin)");
+  auto* scan =
+      app.add_subcommand("scan", "scan files, directories, mbox files, Maildirs or - (stdin)");
   scan->add_option("paths", opts.paths, "what to scan")->required();
   scan->add_option("--format,-f", format, "text, json or jsonl")
       ->check(CLI::IsMember({"text", "json", "jsonl"}));

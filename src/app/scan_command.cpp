@@ -47,11 +47,17 @@ class Printer {
     if (opts_.format == OutputFormat::kJson) out_ << "[";
   }
   void print(const Report& r) {
-    if (!r.error.empty()) ++unreadable_;
-    else ++by_verdict_[static_cast<int>(r.verdict)];
+    if (!r.error.empty())
+      ++unreadable_;
+    else
+      ++by_verdict_[static_cast<int>(r.verdict)];
     switch (opts_.format) {
-      case OutputFormat::kText: out_ << report_to_text(r, opts_.color) << "\n"; break;
-      case OutputFormat::kJsonl: out_ << report_to_jsonl(r); break;
+      case OutputFormat::kText:
+        out_ << report_to_text(r, opts_.color) << "\n";
+        break;
+      case OutputFormat::kJsonl:
+        out_ << report_to_jsonl(r);
+        break;
       case OutputFormat::kJson:
         out_ << (printed_ ? ",\n" : "\n") << report_to_json(r, true);
         break;
@@ -61,9 +67,9 @@ class Printer {
   void end() {
     if (opts_.format == OutputFormat::kJson) out_ << (printed_ ? "\n]\n" : "]\n");
     if (opts_.format == OutputFormat::kText)
-      out_ << printed_ << (printed_ == 1 ? " input: " : " inputs: ") << by_verdict_[0]
-           << " clean, " << by_verdict_[1] << " suspicious, " << by_verdict_[2]
-           << " malicious, " << unreadable_ << " unreadable\n";
+      out_ << printed_ << (printed_ == 1 ? " input: " : " inputs: ") << by_verdict_[0] << " clean, "
+           << by_verdict_[1] << " suspicious, " << by_verdict_[2] << " malicious, " << unreadable_
+           << " unreadable\n";
     out_.flush();
   }
   int exit_code() const {

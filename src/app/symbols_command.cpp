@@ -21,11 +21,10 @@ std::string text_listing(const ScoringConfig& scoring) {
                 "ATT&CK / DESCRIPTION");
   out += line;
   for (const auto& s : symbol_table()) {
-    std::snprintf(line, sizeof line, "%-28.*s %-10.*s %6s  %.*s\n",
-                  static_cast<int>(s.name.size()), s.name.data(),
-                  static_cast<int>(s.group.size()), s.group.data(),
-                  format_score(scoring.weight(s.symbol)).c_str(),
-                  static_cast<int>(s.attack.size()), s.attack.data());
+    std::snprintf(line, sizeof line, "%-28.*s %-10.*s %6s  %.*s\n", static_cast<int>(s.name.size()),
+                  s.name.data(), static_cast<int>(s.group.size()), s.group.data(),
+                  format_score(scoring.weight(s.symbol)).c_str(), static_cast<int>(s.attack.size()),
+                  s.attack.data());
     out += line;
     out += "    ";
     out += s.description;

@@ -64,6 +64,10 @@ class Context {
   [[nodiscard]] virtual const Limits& limits() const = 0;
   /// True once the deadline passed or the scan was cancelled: return promptly.
   [[nodiscard]] virtual bool should_stop() const = 0;
+  /// Passwords worth trying on encrypted content, best first: tokens given as passwords in the
+  /// text of this input seen so far (the carrying message's subject and body are analyzed
+  /// before its attachments), then the configured list.
+  [[nodiscard]] virtual std::vector<std::string> candidate_passwords() const { return {}; }
 };
 
 class Analyzer {

@@ -16,12 +16,12 @@ struct Limits {
   static constexpr std::uint32_t kMaxHeaders = 5000;
   static constexpr std::uint32_t kMaxTextBytes = 8u << 20;  // text per object given to detectors
 
-  std::uint32_t max_depth = kMaxDepth;          // nesting of objects below the input
-  std::uint32_t max_objects = kMaxObjects;      // objects in one input's tree
+  std::uint32_t max_depth = kMaxDepth;      // nesting of objects below the input
+  std::uint32_t max_objects = kMaxObjects;  // objects in one input's tree
   std::uint64_t max_object_bytes = kMaxObjectBytes;
   std::uint64_t max_total_bytes = kMaxTotalBytes;
   double max_ratio = kMaxRatio;
-  std::uint32_t deadline_ms = kDeadlineMs;      // wall clock per input
+  std::uint32_t deadline_ms = kDeadlineMs;  // wall clock per input
   std::uint32_t max_mime_parts = kMaxMimeParts;
   std::uint32_t max_headers = kMaxHeaders;
   std::uint32_t max_text_bytes = kMaxTextBytes;

@@ -1,8 +1,8 @@
 #include "engine/config.h"
 
+#include <toml++/toml.h>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace lg {
 namespace {
@@ -36,10 +36,14 @@ Status read_scoring(const toml::table& t, ScoringConfig& s) {
     }
     auto d = number(node);
     if (!d) return bad("scoring." + key + " must be a number");
-    if (key == "suspicious") s.suspicious = *d;
-    else if (key == "malicious") s.malicious = *d;
-    else if (key == "reject") s.reject = *d;
-    else return bad("unknown key scoring." + key);
+    if (key == "suspicious")
+      s.suspicious = *d;
+    else if (key == "malicious")
+      s.malicious = *d;
+    else if (key == "reject")
+      s.reject = *d;
+    else
+      return bad("unknown key scoring." + key);
   }
   if (s.malicious < s.suspicious) return bad("scoring.malicious is below scoring.suspicious");
   if (s.reject && *s.reject < s.malicious) return bad("scoring.reject is below scoring.malicious");
@@ -58,17 +62,43 @@ Status read_limits(const toml::table& t, Limits& l) {
   for (const auto& [k, node] : t) {
     std::string key(k.str());
     Status st;
-    if (key == "max_depth") st = read_limit(node, key, l.max_depth);
-    else if (key == "max_objects") st = read_limit(node, key, l.max_objects);
-    else if (key == "max_object_bytes") st = read_limit(node, key, l.max_object_bytes);
-    else if (key == "max_total_bytes") st = read_limit(node, key, l.max_total_bytes);
-    else if (key == "max_ratio") st = read_limit(node, key, l.max_ratio);
-    else if (key == "deadline_ms") st = read_limit(node, key, l.deadline_ms);
-    else if (key == "max_mime_parts") st = read_limit(node, key, l.max_mime_parts);
-    else if (key == "max_headers") st = read_limit(node, key, l.max_headers);
-    else if (key == "max_text_bytes") st = read_limit(node, key, l.max_text_bytes);
-    else return bad("unknown key limits." + key);
+    if (key == "max_depth")
+      st = read_limit(node, key, l.max_depth);
+    else if (key == "max_objects")
+      st = read_limit(node, key, l.max_objects);
+    else if (key == "max_object_bytes")
+      st = read_limit(node, key, l.max_object_bytes);
+    else if (key == "max_total_bytes")
+      st = read_limit(node, key, l.max_total_bytes);
+    else if (key == "max_ratio")
+      st = read_limit(node, key, l.max_ratio);
+    else if (key == "deadline_ms")
+      st = read_limit(node, key, l.deadline_ms);
+    else if (key == "max_mime_parts")
+      st = read_limit(node, key, l.max_mime_parts);
+    else if (key == "max_headers")
+      st = read_limit(node, key, l.max_headers);
+    else if (key == "max_text_bytes")
+      st = read_limit(node, key, l.max_text_bytes);
+    else
+      return bad("unknown key limits." + key);
     if (!st.is_ok()) return st;
+  }
+  return Status::ok();
+}
+
+Status read_passwords(const toml::table& t, std::vector<std::string>& out) {
+  for (const auto& [k, node] : t) {
+    std::string key(k.str());
+    if (key != "list") return bad("unknown key passwords." + key);
+    const auto* arr = node.as_array();
+    if (!arr) return bad("passwords.list must be an array of strings");
+    out.clear();
+    for (const auto& v : *arr) {
+      auto s = v.value<std::string>();
+      if (!s || s->empty()) return bad("passwords.list must hold non-empty strings");
+      out.push_back(*s);
+    }
   }
   return Status::ok();
 }
@@ -89,6 +119,7 @@ Config default_config() {
   // Weak signals may add up, but only so far: many anomalies alone are not an attack.
   c.scoring.group_caps["anomaly"] = 3;
   c.scoring.group_caps["limit"] = 4;
+  c.passwords = {"infected", "malware", "virus", "password", "1234", "123456"};
   return c;
 }
 
@@ -109,9 +140,14 @@ Result<Config> parse_config(std::string_view toml_text) {
     std::string key(k.str());
     if (!tab) return bad("top-level key " + key + " must be a table");
     Status st;
-    if (key == "scoring") st = read_scoring(*tab, c.scoring);
-    else if (key == "limits") st = read_limits(*tab, c.limits);
-    else return bad("unknown section [" + key + "]");
+    if (key == "scoring")
+      st = read_scoring(*tab, c.scoring);
+    else if (key == "limits")
+      st = read_limits(*tab, c.limits);
+    else if (key == "passwords")
+      st = read_passwords(*tab, c.passwords);
+    else
+      return bad("unknown section [" + key + "]");
     if (!st.is_ok()) return st;
   }
   return c;

@@ -9,10 +9,13 @@
 ///   [scoring.weights]       # SYMBOL_NAME = score, overrides the default weight
 ///   [scoring.group_caps]    # group = largest total the group may add
 ///   [limits]                # the fields of lg::Limits, same names
+///   [passwords]
+///   list = ["infected"]     # tried on encrypted content after those found in the message
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/limits.h"
 #include "core/status.h"
@@ -37,9 +40,12 @@ struct ScoringConfig {
 struct Config {
   ScoringConfig scoring;
   Limits limits;
+  /// Tried on encrypted archives and documents after the passwords found in the message.
+  std::vector<std::string> passwords;
 };
 
-/// The defaults: thresholds 6/15, no reject, caps on the weak groups (anomaly, limit).
+/// The defaults: thresholds 6/15, no reject, caps on the weak groups (anomaly, limit), and the
+/// passwords malware sharers and test corpora use.
 Config default_config();
 /// Parses TOML text on top of the defaults. Unknown sections, keys or symbol names are errors:
 /// a typo in a weight must not silently do nothing.

@@ -42,6 +42,10 @@ max_ratio = 50.5
   EXPECT_EQ(c->limits.max_depth, 4u);
   EXPECT_EQ(c->limits.deadline_ms, 1500u);
   EXPECT_EQ(c->limits.max_ratio, 50.5);
+  EXPECT_FALSE(c->passwords.empty());  // defaults kept when [passwords] is absent
+  auto p = parse_config("[passwords]\nlist = [\"infected-test\", \"x\"]\n");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->passwords, (std::vector<std::string>{"infected-test", "x"}));
 }
 
 TEST(Config, RejectsTyposAndBadValues) {
@@ -51,6 +55,8 @@ TEST(Config, RejectsTyposAndBadValues) {
   EXPECT_FALSE(parse_config("[limits]\nmax_depth = -1\n"));
   EXPECT_FALSE(parse_config("[limits]\nmax_depth = \"deep\"\n"));
   EXPECT_FALSE(parse_config("[scoring]\nsuspicious = 20\nmalicious = 10\n"));
+  EXPECT_FALSE(parse_config("[passwords]\nlist = [1, 2]\n"));
+  EXPECT_FALSE(parse_config("[passwords]\nwords = [\"a\"]\n"));
   auto broken = parse_config("[scoring\n");
   ASSERT_FALSE(broken);
   EXPECT_NE(broken.status().message().find("line 1"), std::string::npos);

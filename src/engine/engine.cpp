@@ -40,9 +40,8 @@ Report Engine::scan(std::string_view name, ByteView data) const {
   if (!report.objects.empty() && report.objects.front().type == "message")
     report.message = summarize(report.objects.front());
   score_report(config_.scoring, report);
-  report.elapsed_ms = std::chrono::duration<double, std::milli>(
-                          std::chrono::steady_clock::now() - start)
-                          .count();
+  report.elapsed_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return report;
 }
 

@@ -6,9 +6,12 @@ namespace lg {
 
 std::unique_ptr<Analyzer> make_analyzer(FileType t) {
   switch (t) {
-    case FileType::kMessage: return std::make_unique<MailAnalyzer>();
-    case FileType::kMbox: return std::make_unique<MboxAnalyzer>();
-    default: return nullptr;
+    case FileType::kMessage:
+      return std::make_unique<MailAnalyzer>();
+    case FileType::kMbox:
+      return std::make_unique<MboxAnalyzer>();
+    default:
+      return nullptr;
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/file_name.h"
 #include "core/hash.h"
+#include "detect/passwords.h"
 
 namespace lg {
 namespace {
@@ -20,8 +21,8 @@ Scan::Scan(const Config& config, const TextScanner& text_scanner, Report& report
     : config_(config), factory_(std::move(factory)), text_scanner_(text_scanner), report_(report) {}
 
 void Scan::run(std::string_view name, ByteView data) {
-  deadline_ = std::chrono::steady_clock::now() +
-              std::chrono::milliseconds(config_.limits.deadline_ms);
+  deadline_ =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(config_.limits.deadline_ms);
   total_bytes_ = data.size();
   ChildInfo root{"input", std::string(name), "", std::nullopt};
   analyze_object(-1, root, data);
@@ -129,7 +130,9 @@ void Scan::run_analyzer(FileType type, ByteView data) {
       if (!recorded) limit_hit("analyzer", st.message());
       break;
     }
-    case ErrorCode::kCancelled: limit_hit("deadline", st.message()); break;
+    case ErrorCode::kCancelled:
+      limit_hit("deadline", st.message());
+      break;
     default:
       finding(Symbol::ANALYZER_FAILURE, {std::string(file_type_name(type)), st.to_string()});
   }
@@ -172,6 +175,8 @@ void Scan::text(TextKind kind, std::string_view utf8) {
   }
   current_text_bytes_ += utf8.size();
   text_scanner_.scan_text(kind, utf8, *this);
+  if (kind == TextKind::kSubject || kind == TextKind::kBody || kind == TextKind::kDocument)
+    find_password_candidates(utf8, found_passwords_);
 }
 
 void Scan::link(std::string_view href, std::string_view visible_text) {
@@ -208,10 +213,17 @@ Status Scan::child(ChildInfo info, Bytes data) {
                                " bytes to " + std::to_string(data.size()));
   total_bytes_ += data.size();
   if (total_bytes_ > lim.max_total_bytes)
-    return refuse("total_bytes", "more than " + std::to_string(lim.max_total_bytes) +
-                                     " bytes in one input");
+    return refuse("total_bytes",
+                  "more than " + std::to_string(lim.max_total_bytes) + " bytes in one input");
   current_children_.push_back({current_, std::move(info), std::move(data)});
   return Status::ok();
+}
+
+std::vector<std::string> Scan::candidate_passwords() const {
+  std::vector<std::string> out = found_passwords_;
+  for (const auto& p : config_.passwords)
+    if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+  return out;
 }
 
 bool Scan::should_stop() const { return std::chrono::steady_clock::now() >= deadline_; }

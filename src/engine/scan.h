@@ -34,6 +34,7 @@ class Scan final : public Context, public DetectorSink {
   void anomaly(std::string_view what) override;
   [[nodiscard]] const Limits& limits() const override { return config_.limits; }
   [[nodiscard]] bool should_stop() const override;
+  [[nodiscard]] std::vector<std::string> candidate_passwords() const override;
 
   // DetectorSink
   Observables& observables() override { return report_.observables; }
@@ -61,11 +62,11 @@ class Scan final : public Context, public DetectorSink {
   int current_ = 0;
   std::uint64_t current_text_bytes_ = 0;
   std::uint64_t total_bytes_ = 0;
-  bool deadline_reported_ = false;
-  std::vector<Pending> stack_;               // objects waiting for analysis
-  std::vector<Pending> current_children_;    // children of the object being analyzed
-  std::vector<int> child_counts_;            // per object: children so far (for paths)
+  std::vector<Pending> stack_;             // objects waiting for analysis
+  std::vector<Pending> current_children_;  // children of the object being analyzed
+  std::vector<int> child_counts_;          // per object: children so far (for paths)
   std::unordered_map<std::string, int> by_sha256_;
+  std::vector<std::string> found_passwords_;  // given in this input's text, in order seen
 };
 
 }  // namespace lg

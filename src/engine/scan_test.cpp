@@ -18,12 +18,14 @@ class Scripted final : public Analyzer {
     auto arg = [&] { return std::stoi(cmd.substr(cmd.find(' ') + 1)); };
     if (cmd.rfind("nest ", 0) == 0) {
       int n = arg();
-      if (n > 0) return ctx.child({"entry", "n" + std::to_string(n), "", {}},
-                                  to_bytes("nest " + std::to_string(n - 1)));
+      if (n > 0)
+        return ctx.child({"entry", "n" + std::to_string(n), "", {}},
+                         to_bytes("nest " + std::to_string(n - 1)));
     } else if (cmd.rfind("fan ", 0) == 0) {
       for (int i = 0; i < arg(); ++i)
         if (!ctx.child({"entry", "f" + std::to_string(i), "", {}},
-                       to_bytes("leaf " + std::to_string(i))).is_ok())
+                       to_bytes("leaf " + std::to_string(i)))
+                 .is_ok())
           return Status::ok();  // a limit refused it: stop producing
     } else if (cmd.rfind("same ", 0) == 0) {
       for (int i = 0; i < arg(); ++i)
@@ -41,6 +43,7 @@ class Scripted final : public Analyzer {
       return Status::error(ErrorCode::kCancelled, "deadline");
     } else if (cmd.rfind("text ", 0) == 0) {
       ctx.text(TextKind::kBody, cmd.substr(5));
+      ctx.fact("passwords", ctx.candidate_passwords());
     }
     return Status::ok();
   }
@@ -135,6 +138,13 @@ TEST_F(Fixture, TextBudgetCutsAtCodePointBoundary) {
   auto r = run("text https://example.com/\xe3\x81\x82\xe3\x81\x82");
   EXPECT_EQ(r.limits_hit.at(0).limit, "text_bytes");
   EXPECT_TRUE(r.observables.urls.empty());  // the URL was past the budget
+}
+
+TEST_F(Fixture, PasswordsFromTextComeFirstThenConfigured) {
+  config.passwords = {"infected", "Sakura2024"};
+  auto r = run("text 添付ファイルのパスワード：Sakura2024 です");
+  const auto& list = std::get<std::vector<std::string>>(r.objects[0].facts.at(0).second);
+  EXPECT_EQ(list, (std::vector<std::string>{"Sakura2024", "infected"}));
 }
 
 }  // namespace

@@ -12,8 +12,10 @@ void score_report(const ScoringConfig& cfg, Report& report) {
   for (auto& f : report.findings) {
     f.counted = seen.insert(f.symbol).second;
     if (!f.counted) continue;
-    if (f.score >= 0) positive_by_group[f.group] += f.score;
-    else negative += f.score;
+    if (f.score >= 0)
+      positive_by_group[f.group] += f.score;
+    else
+      negative += f.score;
   }
   double total = negative;
   for (const auto& [group, sum] : positive_by_group) {

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "analyzers/mail/mail_test_context.h"
+#include "core/testing/recording_context.h"
 
 namespace lg {
 namespace {

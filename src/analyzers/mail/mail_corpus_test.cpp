@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "analyzers/mail/mail_analyzer.h"
-#include "analyzers/mail/mail_test_context.h"
+#include "core/testing/recording_context.h"
 
 namespace lg {
 namespace {

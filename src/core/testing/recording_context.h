@@ -1,5 +1,6 @@
 #pragma once
-/// Test helper: a Context that records everything an analyzer reports.
+/// Test helper for every analyzer's tests: a Context that records everything reported.
+/// Header-only, never linked into the product.
 #include <algorithm>
 #include <fstream>
 #include <iterator>
