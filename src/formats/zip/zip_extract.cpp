@@ -34,8 +34,8 @@ Result<Extracted> extract(ByteView data, const Entry& entry, std::size_t max_out
   }
   if (!entry.data_offset) return Status::error(ErrorCode::kTruncated, "no local header");
   Reader r(data);
-  auto tail = r.tail(static_cast<std::size_t>(std::min<std::uint64_t>(*entry.data_offset,
-                                                                      r.size() + 1)));
+  auto tail =
+      r.tail(static_cast<std::size_t>(std::min<std::uint64_t>(*entry.data_offset, r.size() + 1)));
   if (!tail) return Status::error(ErrorCode::kTruncated, "data offset past the end");
   // With a data descriptor and no central directory the size is unknown (zero): deflate
   // finds its own end; stored data cannot be delimited.

@@ -42,7 +42,7 @@ class ZipBuilder {
     std::uint16_t flags = 0;
     std::uint32_t crc = 0;
     std::uint64_t usize = 0;
-    Bytes payload;                 // compressed bytes as stored
+    Bytes payload;                      // compressed bytes as stored
     std::int64_t offset_override = -1;  // central header points here instead
   };
 
@@ -111,8 +111,8 @@ class ZipBuilder {
       u16(out, it.method);
       u32(out, 0);
       u32(out, it.crc);
-      u32(out, static_cast<std::uint32_t>(
-                   share_first_data ? items_[0].payload.size() : it.payload.size()));
+      u32(out, static_cast<std::uint32_t>(share_first_data ? items_[0].payload.size()
+                                                           : it.payload.size()));
       u32(out, static_cast<std::uint32_t>(it.usize));
       u16(out, static_cast<std::uint16_t>(it.name.size()));
       u16(out, 0);
@@ -120,8 +120,8 @@ class ZipBuilder {
       u16(out, 0);
       u16(out, 0);
       u32(out, 0);
-      u32(out, it.offset_override >= 0 ? static_cast<std::uint32_t>(it.offset_override)
-                                       : offsets[i]);
+      u32(out,
+          it.offset_override >= 0 ? static_cast<std::uint32_t>(it.offset_override) : offsets[i]);
       out.insert(out.end(), it.name.begin(), it.name.end());
     }
     const auto cd_size = static_cast<std::uint32_t>(out.size() - cd_start);

@@ -57,9 +57,8 @@ class Walker {
 
  private:
   void issue(IssueKind k, std::string detail) {
-    std::size_t n = static_cast<std::size_t>(
-        std::count_if(out_.issues.begin(), out_.issues.end(),
-                      [k](const Issue& i) { return i.kind == k; }));
+    std::size_t n = static_cast<std::size_t>(std::count_if(
+        out_.issues.begin(), out_.issues.end(), [k](const Issue& i) { return i.kind == k; }));
     if (n < kMaxIssuesPerKind) out_.issues.push_back({k, std::move(detail)});
   }
 
@@ -136,8 +135,8 @@ class Walker {
     }
     out_.central_directory = read > 0;
     if (read < eocd.entries && read < kMaxEntries) {
-      issue(IssueKind::kCentralDirectoryDamaged, "read " + std::to_string(read) + " of " +
-                                                     std::to_string(eocd.entries) + " entries");
+      issue(IssueKind::kCentralDirectoryDamaged,
+            "read " + std::to_string(read) + " of " + std::to_string(eocd.entries) + " entries");
     }
   }
 
@@ -310,14 +309,22 @@ class Walker {
 
 const char* issue_kind_name(IssueKind k) {
   switch (k) {
-    case IssueKind::kNoEndOfCentralDirectory: return "no end of central directory";
-    case IssueKind::kCentralDirectoryDamaged: return "central directory damaged";
-    case IssueKind::kPrependedData: return "data prepended to the archive";
-    case IssueKind::kNameMismatch: return "local and central names differ";
-    case IssueKind::kHeaderMismatch: return "local and central headers differ";
-    case IssueKind::kLocalHeaderMissing: return "local header missing";
-    case IssueKind::kOverlappingEntries: return "overlapping entries";
-    case IssueKind::kTooManyEntries: return "too many entries";
+    case IssueKind::kNoEndOfCentralDirectory:
+      return "no end of central directory";
+    case IssueKind::kCentralDirectoryDamaged:
+      return "central directory damaged";
+    case IssueKind::kPrependedData:
+      return "data prepended to the archive";
+    case IssueKind::kNameMismatch:
+      return "local and central names differ";
+    case IssueKind::kHeaderMismatch:
+      return "local and central headers differ";
+    case IssueKind::kLocalHeaderMissing:
+      return "local header missing";
+    case IssueKind::kOverlappingEntries:
+      return "overlapping entries";
+    case IssueKind::kTooManyEntries:
+      return "too many entries";
   }
   return "?";
 }

@@ -62,7 +62,7 @@ struct Entry {
   std::optional<std::uint64_t> data_offset;  // entry data position, once the local header is read
   bool in_central_directory = false;
 
-  bool encrypted() const { return (flags & 0x0001) != 0; }        // APPNOTE 4.4.4 bit 0
+  bool encrypted() const { return (flags & 0x0001) != 0; }            // APPNOTE 4.4.4 bit 0
   bool has_data_descriptor() const { return (flags & 0x0008) != 0; }  // bit 3
   bool is_directory() const { return !name.empty() && name.back() == '/'; }
 };
@@ -70,7 +70,7 @@ struct Entry {
 struct Archive {
   std::vector<Entry> entries;  // central directory order, then entries found only locally
   std::vector<Issue> issues;
-  bool central_directory = false;   // an EOCD record and at least its first header were read
+  bool central_directory = false;     // an EOCD record and at least its first header were read
   std::uint64_t prepended_bytes = 0;  // bytes before the first local header
   bool has(IssueKind k) const;
 };
