@@ -50,8 +50,10 @@ class CfbBuilder {
     std::vector<int> last(nodes_.size(), -1);
     for (std::size_t i = 1; i < nodes_.size(); ++i) {
       int p = nodes_[i].parent;
-      if (last[p] < 0) nodes_[p].first_child = static_cast<std::uint32_t>(i);
-      else nodes_[last[p]].right = static_cast<std::uint32_t>(i);
+      if (last[p] < 0)
+        nodes_[p].first_child = static_cast<std::uint32_t>(i);
+      else
+        nodes_[last[p]].right = static_cast<std::uint32_t>(i);
       last[p] = static_cast<int>(i);
     }
     // Mini stream for small streams.

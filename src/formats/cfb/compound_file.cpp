@@ -115,7 +115,8 @@ void CompoundFile::read_fat() {
       note("DIFAT chain too long");
       break;
     }
-    if (next >= seen_difat.size()) seen_difat.resize(std::min<std::size_t>(next + 1, sectors_in_file + 1));
+    if (next >= seen_difat.size())
+      seen_difat.resize(std::min<std::size_t>(next + 1, sectors_in_file + 1));
     if (next >= seen_difat.size()) {
       note("DIFAT sector out of range");
       break;
@@ -189,8 +190,10 @@ std::vector<std::uint32_t> CompoundFile::chain(const std::vector<std::uint32_t>&
       report("cycle in the sector chain");
       break;
     }
-    if (use_stamps) stamps_[cur] = stamp_;
-    else local[cur] = true;
+    if (use_stamps)
+      stamps_[cur] = stamp_;
+    else
+      local[cur] = true;
     out.push_back(cur);
     cur = table[cur];
   }
@@ -200,7 +203,8 @@ std::vector<std::uint32_t> CompoundFile::chain(const std::vector<std::uint32_t>&
 void CompoundFile::read_minifat() {
   if (first_minifat_sector_ > kMaxRegSect) return;
   auto sectors = chain(fat_, first_minifat_sector_, fat_.size(), "mini FAT", &anomalies_);
-  if (sectors.size() != num_minifat_sectors_) note("mini FAT sector count disagrees with the header");
+  if (sectors.size() != num_minifat_sectors_)
+    note("mini FAT sector count disagrees with the header");
   for (std::uint32_t s : sectors) {
     Reader r(sector(s));
     for (std::size_t i = 0; i * 4 + 4 <= r.size(); ++i) minifat_.push_back(*r.u32le(i * 4));
@@ -209,8 +213,8 @@ void CompoundFile::read_minifat() {
 
 Status CompoundFile::read_directory() {
   const std::size_t per = sector_size_ / kDirEntrySize;
-  auto sectors = chain(fat_, first_dir_sector_, (kMaxEntries + per - 1) / per, "directory",
-                       &anomalies_);
+  auto sectors =
+      chain(fat_, first_dir_sector_, (kMaxEntries + per - 1) / per, "directory", &anomalies_);
   if (sectors.empty()) {
     // No usable FAT (for example a truncated file): take the first directory sector alone.
     if (sector(first_dir_sector_).size() < kDirEntrySize)
@@ -313,8 +317,9 @@ void CompoundFile::walk_tree() {
   }
   // Storages are walked breadth-first; order the listing so each storage's subtree follows
   // it (stable by path).
-  std::stable_sort(walk_order_.begin(), walk_order_.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return entries_[a].path < entries_[b].path; });
+  std::stable_sort(walk_order_.begin(), walk_order_.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return entries_[a].path < entries_[b].path;
+  });
   if (bad_link) note("directory tree links to a missing or unallocated entry");
   if (cycle) note("cycle in the directory tree");
   if (deep) note("directory tree deeper than the cap");
@@ -357,8 +362,8 @@ void CompoundFile::load_mini_stream(std::vector<std::string>* anomalies) const {
   mini_loaded_ = true;
   const CfbEntry& r = entries_[0];
   // The mini stream holds at most one 64-byte sector per mini FAT entry.
-  const std::uint64_t cap = std::min<std::uint64_t>(
-      r.size, std::uint64_t{minifat_.size()} * mini_sector_size_);
+  const std::uint64_t cap =
+      std::min<std::uint64_t>(r.size, std::uint64_t{minifat_.size()} * mini_sector_size_);
   const std::size_t links = static_cast<std::size_t>((cap + sector_size_ - 1) / sector_size_);
   auto sectors = chain(fat_, r.start_sector, links, "mini stream", anomalies);
   mini_stream_.reserve(sectors.size() * sector_size_);
@@ -380,7 +385,8 @@ Result<Bytes> CompoundFile::read_stream(const CfbEntry& entry, std::size_t max_b
   const std::string what = "stream '" + entry.path + "'";
   if (entry.size < mini_cutoff_) {
     load_mini_stream(anomalies);
-    const std::size_t links = static_cast<std::size_t>((want + mini_sector_size_ - 1) / mini_sector_size_);
+    const std::size_t links =
+        static_cast<std::size_t>((want + mini_sector_size_ - 1) / mini_sector_size_);
     auto secs = chain(minifat_, entry.start_sector, links, what, anomalies);
     Reader ms(mini_stream_);
     for (std::uint32_t s : secs) {

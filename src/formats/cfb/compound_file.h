@@ -39,7 +39,7 @@ struct CfbEntry {
   std::uint64_t size = 0;  // declared stream size (v3: low 32 bits only, [MS-CFB] 2.6.3)
   /// Parent storage id, or nullopt for the root and for entries the tree does not reach.
   std::optional<std::uint32_t> parent;
-  bool reachable = false;  // reached from the root by the tree walk
+  bool reachable = false;   // reached from the root by the tree walk
   std::uint32_t depth = 0;  // 0 for the root, 1 for its children ...
   std::string path;         // "Macros/VBA/dir"; root is ""; unreachable entries: their name
 };
