@@ -9,21 +9,15 @@
 
 #include "core/bytes.h"
 #include "core/status.h"
+#include "core/utf8.h"
 
 namespace lg {
 
-/// True when `s` is well-formed UTF-8.
-bool is_valid_utf8(std::string_view s);
-/// True when every byte is < 0x80.
-bool is_ascii(std::string_view s);
-/// Replaces each ill-formed UTF-8 sequence with U+FFFD.
-std::string repair_utf8(std::string_view s);
-
 struct Decoded {
   std::string utf8;
-  std::string charset;    // the charset actually used (canonical ICU name)
-  bool guessed = false;   // charset was undeclared or the declared one did not fit
-  bool lossy = false;     // some bytes could not be mapped (U+FFFD in the output)
+  std::string charset;   // the charset actually used (canonical ICU name)
+  bool guessed = false;  // charset was undeclared or the declared one did not fit
+  bool lossy = false;    // some bytes could not be mapped (U+FFFD in the output)
 };
 
 /// Converts `data` declared as `charset` to UTF-8. Never fails and never returns mojibake it

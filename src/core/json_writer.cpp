@@ -12,68 +12,7 @@ namespace {
 constexpr char32_t kReplacement = 0xFFFD;
 constexpr char kHex[] = "0123456789abcdef";
 
-bool is_continuation(unsigned char b, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-  return b >= lo && b <= hi;
-}
-
 }  // namespace
-
-Utf8Char next_utf8_char(std::string_view s, std::size_t pos) {
-  assert(pos < s.size());
-  const auto b0 = static_cast<unsigned char>(s[pos]);
-  if (b0 < 0x80) return {b0, 1, true};
-  // [Unicode] Table 3-7, well-formed UTF-8 byte sequences: the lead byte fixes the length
-  // and the allowed range of the second byte; later bytes are always 80..BF.
-  std::size_t need = 0;
-  unsigned char lo = 0x80, hi = 0xBF;
-  char32_t cp = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    need = 1;
-    cp = b0 & 0x1F;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    need = 2;
-    cp = b0 & 0x0F;
-    if (b0 == 0xE0) lo = 0xA0;  // no overlong forms
-    if (b0 == 0xED) hi = 0x9F;  // no surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    need = 3;
-    cp = b0 & 0x07;
-    if (b0 == 0xF0) lo = 0x90;  // no overlong forms
-    if (b0 == 0xF4) hi = 0x8F;  // nothing past U+10FFFF
-  } else {
-    return {kReplacement, 1, false};  // 80..C1, F5..FF never start a sequence
-  }
-  std::size_t len = 1;
-  for (std::size_t k = 0; k < need; ++k) {
-    if (pos + len >= s.size()) return {kReplacement, len, false};
-    const auto b = static_cast<unsigned char>(s[pos + len]);
-    if (!(k == 0 ? is_continuation(b, lo, hi) : is_continuation(b))) {
-      return {kReplacement, len, false};  // the maximal subpart ends before `b`
-    }
-    cp = (cp << 6) | (b & 0x3F);
-    ++len;
-  }
-  return {cp, len, true};
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = kReplacement;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 void append_json_string(std::string& out, std::string_view s) {
   out.reserve(out.size() + s.size() + 2);

@@ -16,21 +16,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace lg {
-
-/// One step of UTF-8 decoding ([Unicode] Table 3-7): the code point at `pos` and its length.
-/// For an ill-formed sequence `valid` is false, `cp` is U+FFFD and `len` covers its maximal
-/// subpart (at least 1 byte), so a loop `pos += len` replaces it by exactly one U+FFFD.
-/// `pos` must be < s.size(). (The JSON writer and the text renderer share this validator.)
-struct Utf8Char {
-  char32_t cp = 0;
-  std::size_t len = 1;
-  bool valid = false;
-};
-Utf8Char next_utf8_char(std::string_view s, std::size_t pos);
-
-/// Appends the UTF-8 encoding of `cp` (U+FFFD for surrogates and values past U+10FFFF).
-void append_utf8(std::string& out, char32_t cp);
 
 /// Appends `s` to `out` as a quoted JSON string: `"` and `\` escaped, \b \f \n \r \t in their
 /// short forms, the other C0 controls and DEL as \u00XX (lower-case hex), U+2028/U+2029 as

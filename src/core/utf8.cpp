@@ -9,45 +9,96 @@
 #include <cstring>
 
 #include "core/charset.h"
+#include "core/utf8.h"
 
 namespace lg {
 namespace {
 
-// Length of the well-formed sequence at `i`, or 0 with `*bad` set to the length of the
-// maximal subpart to replace (at least 1).
-std::size_t utf8_sequence(std::string_view s, std::size_t i, std::size_t* bad) {
-  const auto at = [&](std::size_t k) { return static_cast<std::uint8_t>(s[k]); };
-  const std::uint8_t b0 = at(i);
-  std::size_t need = 0;
-  std::uint8_t lo = 0x80, hi = 0xBF;  // bounds of the second byte (Table 3-7)
-  if (b0 < 0x80) return 1;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    need = 1;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    need = 2;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;  // no surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    need = 3;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
-  } else {
-    *bad = 1;
-    return 0;
-  }
-  std::size_t k = 1;
-  for (; k <= need; ++k) {
-    if (i + k >= s.size()) break;
-    const std::uint8_t b = at(i + k);
-    const std::uint8_t l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
-    if (b < l || b > h) break;
-  }
-  if (k > need) return need + 1;
-  *bad = k;  // lead byte plus the valid continuation bytes seen
-  return 0;
+constexpr char32_t kReplacement = 0xFFFD;
+
+bool is_continuation(unsigned char b, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+  return b >= lo && b <= hi;
 }
 
 }  // namespace
+
+Utf8Char next_utf8_char(std::string_view s, std::size_t pos) {
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) return {b0, 1, true};
+  // [Unicode] Table 3-7, well-formed UTF-8 byte sequences: the lead byte fixes the length
+  // and the allowed range of the second byte; later bytes are always 80..BF.
+  std::size_t need = 0;
+  unsigned char lo = 0x80, hi = 0xBF;
+  char32_t cp = 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    need = 1;
+    cp = b0 & 0x1F;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    need = 2;
+    cp = b0 & 0x0F;
+    if (b0 == 0xE0) lo = 0xA0;  // no overlong forms
+    if (b0 == 0xED) hi = 0x9F;  // no surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    need = 3;
+    cp = b0 & 0x07;
+    if (b0 == 0xF0) lo = 0x90;  // no overlong forms
+    if (b0 == 0xF4) hi = 0x8F;  // nothing past U+10FFFF
+  } else {
+    return {kReplacement, 1, false};  // 80..C1, F5..FF never start a sequence
+  }
+  std::size_t len = 1;
+  for (std::size_t k = 0; k < need; ++k) {
+    if (pos + len >= s.size()) return {kReplacement, len, false};
+    const auto b = static_cast<unsigned char>(s[pos + len]);
+    if (!(k == 0 ? is_continuation(b, lo, hi) : is_continuation(b))) {
+      return {kReplacement, len, false};  // the maximal subpart ends before `b`
+    }
+    cp = (cp << 6) | (b & 0x3F);
+    ++len;
+  }
+  return {cp, len, true};
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = kReplacement;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string utf16le_to_utf8(ByteView bytes, bool stop_at_nul) {
+  std::string out;
+  out.reserve(bytes.size());
+  const std::size_t units = bytes.size() / 2;
+  auto unit = [&](std::size_t k) -> char32_t { return bytes[2 * k] | (bytes[2 * k + 1] << 8); };
+  for (std::size_t k = 0; k < units; ++k) {
+    char32_t u = unit(k);
+    if (u == 0 && stop_at_nul) return out;
+    if (u >= 0xD800 && u <= 0xDBFF && k + 1 < units) {
+      char32_t lo = unit(k + 1);
+      if (lo >= 0xDC00 && lo <= 0xDFFF) {
+        append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+        ++k;
+        continue;
+      }
+    }
+    append_utf8(out, u);  // lone surrogates become U+FFFD there
+  }
+  if (bytes.size() % 2 != 0) append_utf8(out, kReplacement);
+  return out;
+}
 
 bool is_ascii(std::string_view s) {
   std::size_t i = 0;
@@ -73,10 +124,9 @@ bool is_valid_utf8(std::string_view s) {
       i += 8;
     }
     if (i >= s.size()) break;
-    std::size_t bad = 0;
-    const std::size_t n = utf8_sequence(s, i, &bad);
-    if (n == 0) return false;
-    i += n;
+    const Utf8Char c = next_utf8_char(s, i);
+    if (!c.valid) return false;
+    i += c.len;
   }
   return true;
 }
@@ -86,15 +136,12 @@ std::string repair_utf8(std::string_view s) {
   out.reserve(s.size() + 8);
   std::size_t i = 0;
   while (i < s.size()) {
-    std::size_t bad = 0;
-    const std::size_t n = utf8_sequence(s, i, &bad);
-    if (n > 0) {
-      out.append(s.data() + i, n);
-      i += n;
-    } else {
+    const Utf8Char c = next_utf8_char(s, i);
+    if (c.valid)
+      out.append(s.data() + i, c.len);
+    else
       out.append("\xEF\xBF\xBD");
-      i += bad;
-    }
+    i += c.len;
   }
   return out;
 }
