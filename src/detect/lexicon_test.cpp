@@ -1,0 +1,182 @@
+#include "detect/lexicon.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "detect/lexicon_text.h"
+
+namespace lg {
+namespace {
+
+std::string norm(std::string_view s, TextKind kind = TextKind::kBody) {
+  NormalizedText n;
+  normalize_lexicon_text(s, kind, n);
+  return n.text;
+}
+
+// The phrases (as written) that `text` matches.
+std::vector<std::string> matches(const Lexicon& lex, std::string_view text,
+                                 TextKind kind = TextKind::kBody) {
+  auto scratch = lex.make_scratch();
+  EXPECT_TRUE(scratch.has_value());
+  NormalizedText n;
+  normalize_lexicon_text(text, kind, n);
+  EXPECT_TRUE(lex.scan(n, *scratch).is_ok());
+  std::vector<std::string> out;
+  for (auto id : scratch->hits()) out.push_back(lex.phrase(id).text);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Lexicon make(std::string_view name, std::string_view text) {
+  const std::array<LexiconSource, 1> src = {{{name, text}}};
+  auto lex = Lexicon::from_sources(src);
+  EXPECT_TRUE(lex.has_value()) << lex.status().to_string();
+  return std::move(lex).value();
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(LexiconText, FoldsCaseWidthAndSpace) {
+  EXPECT_EQ(norm("  Job\tDESCRIPTION\r\n\r\n here "), "job description here");
+  EXPECT_EQ(norm("ＥＮＡＢＬＥ　Ｃｏｎｔｅｎｔ"), "enable content");
+  EXPECT_EQ(norm("ｺﾝﾃﾝﾂの有効化"), "コンテンツの有効化");
+  EXPECT_EQ(norm("don\u2019t share"), "don't share");
+  EXPECT_EQ(norm("Job_Description-v2.pdf", TextKind::kFilename), "job description v2 pdf");
+  EXPECT_EQ(norm("Job_Description.pdf"), "job_description.pdf");
+}
+
+TEST(LexiconText, JoinsHangulAndCjkOnly) {
+  NormalizedText n;
+  normalize_lexicon_text("입사 지원서 를\n 보내 주세요 (PDF 파일)", TextKind::kBody, n);
+  EXPECT_EQ(n.text, "입사지원서를보내주세요 (pdf 파일)");
+  EXPECT_EQ(n.joins.size(), 4u);
+  EXPECT_EQ(norm("採用 面接 の ご案内"), "採用面接のご案内");
+  EXPECT_EQ(norm("한국 abc 日本"), "한국 abc 日本");
+}
+
+TEST(LexiconText, RepairsBadUtf8) {
+  const std::string bad = std::string("job \xff\xfe descr") + "\xE3\x81";
+  const std::string out = norm(bad);
+  EXPECT_NE(out.find("job"), std::string::npos);
+  EXPECT_NE(out.find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD
+}
+
+TEST(Lexicon, EnglishPhrasesMatchWholeWords) {
+  auto lex = make("en/recruitment.tsv",
+                  "# comment\n\n1.0\tjob description\n0.5\tsalary\n0.5\trecruit*\n0.3\tcv\r\n");
+  EXPECT_EQ(lex.size(), 4u);
+  EXPECT_EQ(matches(lex, "See the JOB\n  Description and salary."),
+            (Strings{"job description", "salary"}));
+  EXPECT_EQ(matches(lex, "jobdescription salaryman"), Strings{});
+  EXPECT_EQ(matches(lex, "our recruiters; cvs"), Strings{"recruit"});
+  EXPECT_EQ(matches(lex, "unrecruited cv."), Strings{"cv"});
+  // A later occurrence still counts when the first one is inside a word.
+  EXPECT_EQ(matches(lex, "salaryman, then salary"), Strings{"salary"});
+}
+
+TEST(Lexicon, KoreanSpacingAndWordStarts) {
+  auto lex = make("ko/nk_orthography.tsv", "1.0\t^로동\n1.0\t입사지원서\n0.5\t념두\n");
+  EXPECT_EQ(matches(lex, "입사 지원서를 념 두고"), (Strings{"념두", "입사지원서"}));
+  EXPECT_EQ(matches(lex, "로동 현장"), Strings{"로동"});
+  EXPECT_EQ(matches(lex, "(로동자)"), Strings{"로동"});
+  EXPECT_EQ(matches(lex, "새 로동 정책"), Strings{"로동"});  // after a removed space
+  EXPECT_EQ(matches(lex, "으로동시에"), Strings{});
+  EXPECT_EQ(matches(lex, "PC로 동작합니다"), Strings{});
+}
+
+TEST(Lexicon, DuplicatesMergeAndThresholdsRead) {
+  const std::array<LexiconSource, 2> src = {{
+      {"en/urgency_secrecy.tsv", "threshold\t2.5\n0.5\tUrgent\n"},
+      {"ko/urgency_secrecy.tsv", "0.9\turgent\n0.5\t긴급\n"},
+  }};
+  auto lex = Lexicon::from_sources(src);
+  ASSERT_TRUE(lex.has_value()) << lex.status().to_string();
+  EXPECT_EQ(lex->size(), 2u);
+  EXPECT_DOUBLE_EQ(lex->phrase(0).weight, 0.9);
+  EXPECT_DOUBLE_EQ(lex->threshold(LureTheme::kUrgencySecrecy), 2.5);
+  EXPECT_DOUBLE_EQ(lex->threshold(LureTheme::kRecruitment),
+                   lure_theme_default_threshold(LureTheme::kRecruitment));
+}
+
+TEST(Lexicon, RejectsBadSources) {
+  auto bad = [](std::string_view name, std::string_view text) {
+    const std::array<LexiconSource, 1> src = {{{name, text}}};
+    auto lex = Lexicon::from_sources(src);
+    return lex.has_value() ? std::string() : lex.status().message();
+  };
+  EXPECT_NE(bad("en/nothing.tsv", "1\tx\n"), "");
+  EXPECT_NE(bad("en/recruitment.txt", "1\tx\n"), "");
+  EXPECT_EQ(bad("en/recruitment.tsv", "1\tjob\nno tab here\n"), "en/recruitment.tsv:2: no TAB");
+  EXPECT_NE(bad("en/recruitment.tsv", "heavy\tjob\n"), "");
+  EXPECT_NE(bad("en/recruitment.tsv", "-1\tjob\n"), "");
+  EXPECT_NE(bad("en/recruitment.tsv", "1\t   \n"), "");
+  EXPECT_NE(bad("en/recruitment.tsv", "1\t" + std::string(300, 'a') + "\n"), "");
+  EXPECT_NE(bad("en/recruitment.tsv", "threshold\t0\n"), "");
+}
+
+TEST(Lexicon, EmptyLexiconFindsNothing) {
+  auto lex = Lexicon::from_sources({});
+  ASSERT_TRUE(lex.has_value());
+  EXPECT_EQ(matches(*lex, "job description"), Strings{});
+}
+
+TEST(Lexicon, ScratchBelongsToItsLexicon) {
+  auto a = make("en/recruitment.tsv", "1\tjob\n");
+  auto b = make("en/recruitment.tsv", "1\tjob\n");
+  auto scratch = a.make_scratch();
+  ASSERT_TRUE(scratch.has_value());
+  NormalizedText n;
+  normalize_lexicon_text("job", TextKind::kBody, n);
+  EXPECT_FALSE(b.scan(n, *scratch).is_ok());
+  // A moved lexicon keeps working with its scratch.
+  Lexicon moved = std::move(a);
+  ASSERT_TRUE(moved.scan(n, *scratch).is_ok());
+  EXPECT_EQ(scratch->hits().size(), 1u);
+}
+
+TEST(Lexicon, BuiltinHasEveryThemeAndLanguage) {
+  auto lex = Lexicon::builtin();
+  ASSERT_TRUE(lex.has_value()) << lex.status().to_string();
+  std::array<int, kLureThemeCount> per_theme{};
+  for (std::uint32_t i = 0; i < lex->size(); ++i)
+    ++per_theme[static_cast<std::size_t>(lex->phrase(i).theme)];
+  for (std::size_t t = 0; t < kLureThemeCount; ++t)
+    EXPECT_GE(per_theme[t], 10) << lure_theme_name(static_cast<LureTheme>(t));
+  int langs[3] = {};
+  for (const auto& src : builtin_lexicon_sources()) {
+    langs[0] += src.name.starts_with("en/");
+    langs[1] += src.name.starts_with("ja/");
+    langs[2] += src.name.starts_with("ko/");
+  }
+  EXPECT_EQ(langs[0], 8);
+  EXPECT_EQ(langs[1], 8);
+  EXPECT_EQ(langs[2], 9);
+}
+
+TEST(Lexicon, FromFilesReadsADirectory) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("lg_lexicon_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "en");
+  std::ofstream(dir / "en" / "enable_content.tsv") << "1.0\tenable editing\n";
+  std::ofstream(dir / "en" / "notes.txt") << "ignored\n";
+  auto lex = Lexicon::from_files(dir);
+  ASSERT_TRUE(lex.has_value()) << lex.status().to_string();
+  EXPECT_EQ(matches(*lex, "Please Enable Editing."), Strings{"enable editing"});
+  std::ofstream(dir / "en" / "bogus.tsv") << "1.0\tx\n";
+  EXPECT_FALSE(Lexicon::from_files(dir).has_value());
+  fs::remove_all(dir);
+  EXPECT_FALSE(Lexicon::from_files(dir).has_value());
+}
+
+}  // namespace
+}  // namespace lg
