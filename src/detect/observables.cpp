@@ -50,4 +50,13 @@ bool Observables::add_ip(std::string value, int object_id) {
   return true;
 }
 
+bool Observables::add_crypto_address(CryptoAddressObservable a) {
+  if (!admit(crypto_addresses, crypto_index_, a.address,
+             [](const CryptoAddressObservable& x) { return x.address; }))
+    return false;
+  crypto_addresses.push_back(std::move(a));
+  ++crypto_index_.indexed;
+  return true;
+}
+
 }  // namespace lg

@@ -1,5 +1,6 @@
 #pragma once
-/// Observables: what the text detectors pull out of a message (URLs, domains, addresses, IPs),
+/// Observables: what the text detectors pull out of a message (URLs, domains, addresses, IPs,
+/// cryptocurrency addresses),
 /// normalized and de-duplicated, with the object they were first seen in.
 #include <cstddef>
 #include <string>
@@ -24,6 +25,17 @@ struct DomainObservable {
   int object_id = 0;
 };
 
+/// A cryptocurrency address whose checksum holds (detect/crypto_address.h), screened against
+/// the loaded sanctions lists.
+struct CryptoAddressObservable {
+  std::string address;      // normalized (EVM and bech32 lower case, cashaddr with its prefix)
+  std::string chain;        // btc, eth, trx, xrp, ltc, bch, doge, dash, zec, btg, xmr, tbtc
+  bool checksummed = true;  // false: an all-lower/all-upper EVM address (no EIP-55 checksum)
+  bool sanctioned = false;
+  std::string list_entry;   // the list entry naming it, "" when none
+  int object_id = 0;
+};
+
 struct ValueObservable {
   std::string value;
   int object_id = 0;
@@ -41,11 +53,13 @@ struct Observables {
   std::vector<DomainObservable> domains;
   std::vector<ValueObservable> emails;
   std::vector<ValueObservable> ips;
+  std::vector<CryptoAddressObservable> crypto_addresses;
 
   bool add_url(UrlObservable u);
   bool add_domain(DomainObservable d);
   bool add_email(std::string value, int object_id);
   bool add_ip(std::string value, int object_id);
+  bool add_crypto_address(CryptoAddressObservable a);
 
   /// Keys of vector entries [0, indexed); an implementation detail of add_*.
   struct Index {
@@ -54,7 +68,7 @@ struct Observables {
   };
 
  private:
-  Index url_index_, domain_index_, email_index_, ip_index_;
+  Index url_index_, domain_index_, email_index_, ip_index_, crypto_index_;
 };
 
 }  // namespace lg

@@ -56,10 +56,13 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-TextScanner::TextScanner() : extractor_(hosts_) {}
+TextScanner::TextScanner(const SanctionsList* sanctions)
+    : extractor_(hosts_), crypto_(sanctions) {}
 
 void TextScanner::scan_text(TextKind kind, std::string_view utf8, DetectorSink& sink) const {
-  if (utf8.empty() || !worth_scanning(utf8)) return;
+  if (utf8.empty()) return;
+  crypto_.scan(kind, utf8, sink);
+  if (!worth_scanning(utf8)) return;
   Refanged refanged;
   bool defanged = refanged.refang(utf8);
   std::string_view text = defanged ? refanged.text() : utf8;

@@ -1,0 +1,188 @@
+#include "detect/bip39.h"
+
+#include <openssl/evp.h>
+
+#include "core/charset.h"
+#include "detect/text_chars.h"
+
+namespace lg {
+namespace {
+
+constexpr Bip39Language kLanguageList[] = {Bip39Language::kEnglish, Bip39Language::kJapanese,
+                                           Bip39Language::kKorean};
+constexpr std::size_t kMaxWordBytes = 32;  // longest listed word is 8 letters or 18 bytes NFC
+
+bool is_separator_ascii(unsigned char c) {
+  return c <= 0x20 || c == ',' || c == ';' || c == '|' || c == '"' || c == '\'' || c == '(' ||
+         c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == '<' || c == '>' ||
+         c == '/' || c == 0x7f;
+}
+
+// Length of a multi-byte separator at `i` (spaces and punctuation: U+00A0, U+3000 the
+// ideographic space, 、。, full-width ：，), or 0.
+std::size_t separator_utf8(std::string_view s, std::size_t i) {
+  if (static_cast<unsigned char>(s[i]) < 0x80) return 0;
+  char32_t cp = 0;
+  std::size_t len = text_chars::decode_utf8(s, i, cp);
+  return len && text_chars::is_stop_cp(cp) ? len : 0;
+}
+
+// Decomposed text (a combining kana voicing mark U+3099/U+309A, or conjoining Hangul jamo
+// U+1100..U+11FF) needs NFC before lookup; precomposed text, the usual case, does not.
+bool needs_nfc(std::string_view w) {
+  for (std::size_t i = 0; i + 2 < w.size(); ++i) {
+    auto a = static_cast<unsigned char>(w[i]), b = static_cast<unsigned char>(w[i + 1]),
+         c = static_cast<unsigned char>(w[i + 2]);
+    if (a == 0xE3 && b == 0x82 && (c == 0x99 || c == 0x9A)) return true;
+    if (a == 0xE1 && b >= 0x84 && b <= 0x87) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+struct Bip39Detector::Run {
+  int language = -1;
+  std::vector<std::uint16_t> indices;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // [begin, end) of each word
+};
+
+Bip39Detector::Bip39Detector() {
+  for (std::size_t l = 0; l < kLanguages; ++l) {
+    std::string_view text = bip39_wordlist_text(kLanguageList[l]);
+    words_[l].reserve(2048);
+    std::size_t pos = 0;
+    while (pos < text.size() && words_[l].size() < 2048) {
+      auto nl = text.find('\n', pos);
+      if (nl == std::string_view::npos) nl = text.size();
+      words_[l].push_back(normalize_nfc(text.substr(pos, nl - pos)));
+      pos = nl + 1;
+    }
+    for (std::size_t i = 0; i < words_[l].size(); ++i)
+      index_[l].emplace(words_[l][i], static_cast<std::uint16_t>(i));
+  }
+}
+
+std::string_view Bip39Detector::word(Bip39Language language, std::uint16_t index) const {
+  const auto& list = words_[static_cast<std::size_t>(language)];
+  return index < list.size() ? std::string_view(list[index]) : std::string_view();
+}
+
+bool Bip39Detector::checksum_valid(const std::uint16_t* indices, std::size_t n) {
+  if (n < 12 || n > 24 || n % 3 != 0) return false;
+  const std::size_t total_bits = n * 11, cs_bits = total_bits / 33,
+                    ent_bytes = (total_bits - cs_bits) / 8;
+  std::uint8_t bits[33] = {};  // 24 * 11 = 264 bits
+  for (std::size_t w = 0; w < n; ++w)
+    for (int b = 10; b >= 0; --b) {
+      std::size_t pos = w * 11 + static_cast<std::size_t>(10 - b);
+      if ((indices[w] >> b) & 1) bits[pos / 8] |= static_cast<std::uint8_t>(0x80 >> (pos % 8));
+    }
+  unsigned char hash[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  if (EVP_Digest(bits, ent_bytes, hash, &len, EVP_sha256(), nullptr) != 1) return false;
+  // The checksum bits follow the entropy in `bits`; compare them with the hash's first bits.
+  for (std::size_t k = 0; k < cs_bits; ++k) {
+    std::size_t pos = ent_bytes * 8 + k;
+    bool have = (bits[pos / 8] >> (7 - pos % 8)) & 1;
+    bool want = (hash[k / 8] >> (7 - k % 8)) & 1;
+    if (have != want) return false;
+  }
+  return true;
+}
+
+void Bip39Detector::finish_run(const Run& run, std::vector<MnemonicMatch>& out,
+                               std::size_t max_items) const {
+  const std::size_t n = run.indices.size();
+  std::size_t i = 0;
+  while (i + 12 <= n && out.size() < max_items) {
+    std::size_t found = 0;
+    for (std::size_t len : {24, 21, 18, 15, 12})  // the longest phrase that fits
+      if (i + len <= n && checksum_valid(run.indices.data() + i, len)) {
+        found = len;
+        break;
+      }
+    if (!found) {
+      ++i;
+      continue;
+    }
+    auto lang = kLanguageList[run.language];
+    out.push_back(MnemonicMatch{lang, found, std::string(word(lang, run.indices[i])),
+                                std::string(word(lang, run.indices[i + found - 1])),
+                                run.spans[i].first, run.spans[i + found - 1].second});
+    i += found;
+  }
+}
+
+void Bip39Detector::find(std::string_view text, std::vector<MnemonicMatch>& out,
+                         std::size_t max_items) const {
+  Run run;
+  std::string key;
+  std::size_t i = 0;
+  auto flush = [&] {
+    if (run.indices.size() >= 12) finish_run(run, out, max_items);
+    run.indices.clear();
+    run.spans.clear();
+    run.language = -1;
+  };
+  while (i < text.size() && out.size() < max_items) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (is_separator_ascii(c)) {
+      ++i;
+      continue;
+    }
+    if (std::size_t sep = separator_utf8(text, i)) {
+      i += sep;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < text.size() && !is_separator_ascii(static_cast<unsigned char>(text[i])) &&
+           !separator_utf8(text, i))
+      ++i;
+    std::string_view token = text.substr(start, i - start);
+    // Numbering and stray punctuation ("1.", "12)", "-") neither count nor break a run.
+    std::size_t skip = 0;
+    while (skip < token.size() &&
+           ((token[skip] >= '0' && token[skip] <= '9') || token[skip] == '.' ||
+            token[skip] == ')' || token[skip] == ':' || token[skip] == '-'))
+      ++skip;
+    std::size_t word_begin = start + skip;
+    token.remove_prefix(skip);
+    while (!token.empty() && (token.back() == '.' || token.back() == ':')) token.remove_suffix(1);
+    if (token.empty()) continue;
+    int lang = -1;
+    std::uint16_t index = 0;
+    // The lists' scripts tell which one a word can be in: English words are 3-8 ASCII
+    // letters, Japanese ones kana (lead byte 0xE3), Korean ones Hangul (0xEA-0xED, or 0xE1
+    // for conjoining jamo).
+    auto lead = static_cast<unsigned char>(token[0]);
+    int candidate = lead < 0x80                                        ? 0
+                    : lead == 0xE3                                     ? 1
+                    : (lead == 0xE1 || (lead >= 0xEA && lead <= 0xED)) ? 2
+                                                                       : -1;
+    if (candidate == 0 && (token.size() < 3 || token.size() > 8)) candidate = -1;
+    if (candidate >= 0 && token.size() <= kMaxWordBytes) {
+      key.assign(token);
+      if (candidate == 0) {
+        for (char& ch : key) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+      } else if (needs_nfc(key)) {
+        key = normalize_nfc(key);
+      }
+      const auto& index_of = index_[static_cast<std::size_t>(candidate)];
+      if (auto it = index_of.find(key); it != index_of.end()) {
+        lang = candidate;
+        index = it->second;
+      }
+    }
+    if (lang < 0 || (run.language >= 0 && lang != run.language) ||
+        run.indices.size() >= kMaxRunWords)
+      flush();
+    if (lang < 0) continue;
+    run.language = lang;
+    run.indices.push_back(index);
+    run.spans.emplace_back(word_begin, word_begin + token.size());
+  }
+  flush();
+}
+
+}  // namespace lg

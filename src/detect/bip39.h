@@ -1,0 +1,54 @@
+#pragma once
+/// BIP-39 mnemonic phrases in text: runs of 12, 15, 18, 21 or 24 words from one of the
+/// English, Japanese or Korean lists whose checksum holds (BIP-39 "Generating the mnemonic":
+/// the last ENT/32 bits are the first bits of SHA-256 of the entropy). A run of list words
+/// that fails its checksum is prose, not a phrase. Immutable after construction; shared.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "intel/bip39_wordlists.h"
+
+namespace lg {
+
+struct MnemonicMatch {
+  Bip39Language language = Bip39Language::kEnglish;
+  std::size_t words = 0;
+  std::string first_word, last_word;  // as listed (NFC), for masked evidence
+  std::size_t begin = 0, end = 0;     // where the phrase was written in the text
+};
+
+class Bip39Detector {
+ public:
+  /// A run of list words longer than this is cut (bounded work per run).
+  static constexpr std::size_t kMaxRunWords = 4096;
+
+  /// Builds the word indexes from the embedded lists (normalized to NFC, as text arrives).
+  Bip39Detector();
+
+  /// Appends the phrases in `text` to `out`, at most `max_items`. Words may be separated by
+  /// whitespace, U+3000 (the ideographic space the Japanese list is written with), commas,
+  /// and numbering ("1. abandon 2. ability"); ASCII case is ignored.
+  void find(std::string_view text, std::vector<MnemonicMatch>& out,
+            std::size_t max_items = 16) const;
+
+  /// True when `indices` (12..24 words, a multiple of 3, each < 2048) carry a valid checksum.
+  static bool checksum_valid(const std::uint16_t* indices, std::size_t n);
+
+  /// The word at `index` of `language` (NFC), "" when out of range.
+  [[nodiscard]] std::string_view word(Bip39Language language, std::uint16_t index) const;
+
+ private:
+  struct Run;
+  void finish_run(const Run& run, std::vector<MnemonicMatch>& out, std::size_t max_items) const;
+
+  static constexpr std::size_t kLanguages = 3;
+  std::array<std::vector<std::string>, kLanguages> words_;
+  std::array<std::unordered_map<std::string_view, std::uint16_t>, kLanguages> index_;
+};
+
+}  // namespace lg
