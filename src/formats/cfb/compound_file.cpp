@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "core/reader.h"
-#include "formats/cfb/utf16.h"
+#include "core/utf8.h"
 
 namespace lg {
 namespace {

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "core/testing/recording_context.h"
+#include "core/utf8.h"
 #include "formats/cfb/cfb_builder.h"
-#include "formats/cfb/utf16.h"
 
 namespace lg {
 namespace {
@@ -29,14 +29,6 @@ std::string big(std::size_t n, char seed) {
   std::string s(n, '\0');
   for (std::size_t i = 0; i < n; ++i) s[i] = static_cast<char>(seed + i % 23);
   return s;
-}
-
-TEST(Utf16, SurrogatesAndNul) {
-  const std::uint8_t d[] = {'A', 0, 0x3D, 0xD8, 0x00, 0xDE, 0x00, 0xD8, 'B', 0, 0, 0, 'C', 0};
-  EXPECT_EQ(utf16le_to_utf8(ByteView(d, sizeof d), true),
-            "A\xF0\x9F\x98\x80\xEF\xBF\xBD"
-            "B");
-  EXPECT_EQ(utf16le_to_utf8(ByteView(d, sizeof d)).size(), 11u);  // NUL and C kept
 }
 
 TEST(CompoundFile, RejectsNonCfb) {
