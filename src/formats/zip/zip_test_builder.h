@@ -14,9 +14,9 @@
 namespace lg::zip::testing {
 
 /// Raw deflate ([RFC 1951]) of `data` at the best compression.
-inline Bytes deflate_raw(ByteView data) {
+inline Bytes deflate_raw(ByteView data, int level = 9) {
   z_stream zs{};
-  deflateInit2(&zs, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY);
+  deflateInit2(&zs, level, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY);
   Bytes out(deflateBound(&zs, static_cast<uLong>(data.size())));
   zs.next_in = const_cast<Bytef*>(data.data());
   zs.avail_in = static_cast<uInt>(data.size());
