@@ -1,5 +1,7 @@
 #include "detect/lexicon_text.h"
 
+#include <cstring>
+
 #include "core/charset.h"
 #include "detect/text_chars.h"
 
@@ -30,57 +32,90 @@ bool is_cjk_or_hangul(char32_t cp) {
 }
 
 void normalize_lexicon_text(std::string_view utf8, TextKind kind, NormalizedText& norm) {
-  std::string& out = norm.text;
   norm.joins.clear();
-  const std::string folded = normalize_nfkc_casefold(utf8);
   const bool filename = kind == TextKind::kFilename;
+  std::string& out = norm.text;
   out.clear();
-  out.reserve(folded.size());
+  char* base = out.data();
+  char* o = base;
   bool pending_space = false;
   bool last_cjk = false;
-  const std::string_view s = folded;
-  std::size_t i = 0;
-  while (i < s.size()) {  // bounded: i grows by at least 1 each turn
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      if (is_ascii_space(c) || (filename && is_filename_separator(c))) {
-        pending_space = !out.empty();
+  std::string folded;
+  std::size_t pos = 0;
+  // One line at a time, so only the lines with non-ASCII characters go through ICU
+  // (NFKC_Casefold of ASCII is lowercasing, done below, and nothing composes across a line
+  // break).
+  while (pos < utf8.size()) {  // bounded: each turn consumes one line
+    const auto nl = utf8.find('\n', pos);
+    const std::size_t end = nl == std::string_view::npos ? utf8.size() : nl + 1;
+    std::string_view s = utf8.substr(pos, end - pos);
+    pos = end;
+    if (!is_ascii(s)) {
+      folded = normalize_nfkc_casefold(s);
+      s = folded;
+    }
+    // Room for the line: the output never grows more than the line (spaces only shrink).
+    const auto used = static_cast<std::size_t>(o - base);
+    out.resize(used + s.size());
+    base = out.data();
+    o = base + used;
+    std::size_t i = 0;
+    while (i < s.size()) {  // bounded: i grows by at least 1 each turn
+      // Fast path: a run of ASCII letters, digits and punctuation (lowercased on the way).
+      if (!pending_space) {
+        const std::size_t start = i;
+        while (i < s.size()) {
+          const auto b = static_cast<unsigned char>(s[i]);
+          if (b <= ' ' || b >= 0x80 || (filename && is_filename_separator(b))) break;
+          *o++ = text_chars::to_lower(static_cast<char>(b));
+          ++i;
+        }
+        if (i != start) last_cjk = false;
+        if (i == s.size()) break;
+      }
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x80) {
+        ++i;
+        if (is_ascii_space(c) || (filename && is_filename_separator(c))) {
+          pending_space = o != base;
+          continue;
+        }
+        if (pending_space) *o++ = ' ';
+        pending_space = false;
+        *o++ = text_chars::to_lower(static_cast<char>(c));
+        last_cjk = false;
         continue;
       }
-      if (pending_space) out.push_back(' ');
+      char32_t cp = 0;
+      std::size_t len = text_chars::decode_utf8(s, i, cp);
+      if (len == 0) {  // cannot happen after normalization; keep the byte as it is
+        len = 1;
+        cp = 0xFFFD;
+      }
+      if (is_other_space(cp)) {
+        pending_space = o != base;
+        i += len;
+        continue;
+      }
+      const bool cjk = is_cjk_or_hangul(cp);
+      if (pending_space) {
+        if (cjk && last_cjk)
+          norm.joins.push_back(static_cast<std::uint32_t>(o - base));
+        else
+          *o++ = ' ';
+      }
       pending_space = false;
-      out.push_back(static_cast<char>(c));
-      last_cjk = false;
-      continue;
-    }
-    char32_t cp = 0;
-    std::size_t len = text_chars::decode_utf8(s, i, cp);
-    if (len == 0) {  // cannot happen after normalization; keep the byte as it is
-      len = 1;
-      cp = 0xFFFD;
-    }
-    if (is_other_space(cp)) {
-      pending_space = !out.empty();
+      if (cp == 0x2018 || cp == 0x2019) {
+        *o++ = '\'';
+      } else {
+        std::memcpy(o, s.data() + i, len);
+        o += len;
+      }
+      last_cjk = cjk;
       i += len;
-      continue;
     }
-    const bool cjk = is_cjk_or_hangul(cp);
-    if (pending_space) {
-      if (cjk && last_cjk)
-        norm.joins.push_back(static_cast<std::uint32_t>(out.size()));
-      else
-        out.push_back(' ');
-    }
-    pending_space = false;
-    if (cp == 0x2018 || cp == 0x2019) {
-      out.push_back('\'');
-    } else {
-      out.append(s.substr(i, len));
-    }
-    last_cjk = cjk;
-    i += len;
   }
+  out.resize(static_cast<std::size_t>(o - base));
 }
 
 }  // namespace lg
