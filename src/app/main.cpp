@@ -68,6 +68,10 @@ int main(int argc, char** argv) {
                                     : lg::OutputFormat::kText;
   opts.color = color == "always" ||
                (color == "auto" && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
-  const lg::Engine engine(std::move(config));
-  return lg::run_scan(engine, opts, std::cout, std::cerr);
+  auto engine = lg::Engine::create(std::move(config));
+  if (!engine) {
+    std::cerr << "lureguard: " << engine.status().message() << "\n";
+    return 3;
+  }
+  return lg::run_scan(**engine, opts, std::cout, std::cerr);
 }

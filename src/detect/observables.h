@@ -32,7 +32,7 @@ struct CryptoAddressObservable {
   std::string chain;        // btc, eth, trx, xrp, ltc, bch, doge, dash, zec, btg, xmr, tbtc
   bool checksummed = true;  // false: an all-lower/all-upper EVM address (no EIP-55 checksum)
   bool sanctioned = false;
-  std::string list_entry;   // the list entry naming it, "" when none
+  std::string list_entry;  // the list entry naming it, "" when none
   int object_id = 0;
 };
 

@@ -56,8 +56,7 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-TextScanner::TextScanner(const SanctionsList* sanctions)
-    : extractor_(hosts_), crypto_(sanctions) {}
+TextScanner::TextScanner(const SanctionsList* sanctions) : extractor_(hosts_), crypto_(sanctions) {}
 
 void TextScanner::scan_text(TextKind kind, std::string_view utf8, DetectorSink& sink) const {
   if (utf8.empty()) return;

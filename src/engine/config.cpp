@@ -1,6 +1,7 @@
 #include "engine/config.h"
 
 #include <toml++/toml.h>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -103,6 +104,22 @@ Status read_passwords(const toml::table& t, std::vector<std::string>& out) {
   return Status::ok();
 }
 
+Status read_intel(const toml::table& t, Config::Intel& out) {
+  for (const auto& [k, node] : t) {
+    std::string key(k.str());
+    if (key != "sanctions") return bad("unknown key intel." + key);
+    const auto* arr = node.as_array();
+    if (!arr) return bad("intel.sanctions must be an array of paths");
+    out.sanctions.clear();
+    for (const auto& v : *arr) {
+      auto s = v.value<std::string>();
+      if (!s || s->empty()) return bad("intel.sanctions must hold non-empty paths");
+      out.sanctions.push_back(*s);
+    }
+  }
+  return Status::ok();
+}
+
 }  // namespace
 
 double ScoringConfig::weight(Symbol s) const {
@@ -146,6 +163,8 @@ Result<Config> parse_config(std::string_view toml_text) {
       st = read_limits(*tab, c.limits);
     else if (key == "passwords")
       st = read_passwords(*tab, c.passwords);
+    else if (key == "intel")
+      st = read_intel(*tab, c.intel);
     else
       return bad("unknown section [" + key + "]");
     if (!st.is_ok()) return st;
@@ -158,7 +177,12 @@ Result<Config> load_config(const std::string& path) {
   if (!in) return Status::error(ErrorCode::kIo, "cannot read config " + path);
   std::ostringstream ss;
   ss << in.rdbuf();
-  return parse_config(ss.str());
+  auto config = parse_config(ss.str());
+  if (!config) return config;
+  std::filesystem::path dir = std::filesystem::path(path).parent_path();
+  for (std::string& p : config->intel.sanctions)
+    if (std::filesystem::path(p).is_relative()) p = (dir / p).string();
+  return config;
 }
 
 }  // namespace lg

@@ -11,6 +11,9 @@
 ///   [limits]                # the fields of lg::Limits, same names
 ///   [passwords]
 ///   list = ["infected"]     # tried on encrypted content after those found in the message
+///   [intel]
+///   sanctions = ["path"]    # files or directories of sanctioned addresses (OFAC SDN
+///                           # XML/CSV, plain lists), relative to the config file; none by default
 #include <map>
 #include <optional>
 #include <string>
@@ -42,6 +45,10 @@ struct Config {
   Limits limits;
   /// Tried on encrypted archives and documents after the passwords found in the message.
   std::vector<std::string> passwords;
+  /// Intelligence files loaded when the engine is made (Engine::create).
+  struct Intel {
+    std::vector<std::string> sanctions;  // files or directories; see SanctionsList::load
+  } intel;
 };
 
 /// The defaults: thresholds 6/15, no reject, caps on the weak groups (anomaly, limit), and the
@@ -50,6 +57,7 @@ Config default_config();
 /// Parses TOML text on top of the defaults. Unknown sections, keys or symbol names are errors:
 /// a typo in a weight must not silently do nothing.
 Result<Config> parse_config(std::string_view toml_text);
+/// Reads a config file; relative [intel] paths are taken relative to the file's directory.
 Result<Config> load_config(const std::string& path);
 
 }  // namespace lg

@@ -29,7 +29,14 @@ MessageSummary summarize(const ObjectNode& root) {
 
 }  // namespace
 
-Engine::Engine(Config config) : config_(std::move(config)) {}
+Engine::Engine(Config config, SanctionsList sanctions)
+    : config_(std::move(config)), sanctions_(std::move(sanctions)), text_scanner_(&sanctions_) {}
+
+Result<std::unique_ptr<const Engine>> Engine::create(Config config) {
+  auto sanctions = SanctionsList::load(config.intel.sanctions);
+  if (!sanctions) return sanctions.status();
+  return std::unique_ptr<const Engine>(new Engine(std::move(config), std::move(*sanctions)));
+}
 
 Report Engine::scan(std::string_view name, ByteView data) const {
   auto start = std::chrono::steady_clock::now();

@@ -7,13 +7,19 @@
 #include "core/bytes.h"
 #include "detect/text_scanner.h"
 #include "engine/config.h"
+#include "intel/sanctions.h"
 #include "report/report.h"
 
 namespace lg {
 
 class Engine {
  public:
-  explicit Engine(Config config);
+  /// Loads the intelligence files the config names ([intel] sanctions) and makes the engine.
+  /// A file that cannot be read or parsed is an error naming it (the CLI exits 3).
+  static Result<std::unique_ptr<const Engine>> create(Config config);
+
+  /// Uses `sanctions` as given and loads nothing (tests; config.intel is not read).
+  explicit Engine(Config config, SanctionsList sanctions = {});
 
   /// Analyzes `data` (named `name` for the report) and everything inside it, within the
   /// configured limits. Never throws for bad input; a limit hit or an analyzer failure is a
@@ -21,9 +27,11 @@ class Engine {
   Report scan(std::string_view name, ByteView data) const;
 
   const Config& config() const { return config_; }
+  const SanctionsList& sanctions() const { return sanctions_; }
 
  private:
   Config config_;
+  SanctionsList sanctions_;  // before text_scanner_, which points at it
   TextScanner text_scanner_;
 };
 

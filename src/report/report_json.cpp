@@ -126,6 +126,15 @@ void write_observables(JsonWriter& w, const Observables& obs) {
   w.end_array();
   write_value_list(w, "emails", obs.emails);
   write_value_list(w, "ips", obs.ips);
+  w.key("crypto_addresses").begin_array();
+  for (const auto& a : obs.crypto_addresses) {
+    w.begin_object();
+    w.member("address", a.address).member("chain", a.chain).member("checksummed", a.checksummed);
+    w.member("sanctioned", a.sanctioned).member("list_entry", a.list_entry);
+    w.member("object_id", a.object_id);
+    w.end_object();
+  }
+  w.end_array();
   w.end_object();
 }
 

@@ -288,16 +288,26 @@ class TextRenderer {
 
   void observables() {
     const Observables& obs = r_.observables;
-    if (obs.urls.empty() && obs.domains.empty() && obs.emails.empty() && obs.ips.empty()) {
+    if (obs.urls.empty() && obs.domains.empty() && obs.emails.empty() && obs.ips.empty() &&
+        obs.crypto_addresses.empty()) {
       return;
     }
     out_ += '\n';
-    emit(Line()
-             .add("Observables: ", kBold)
-             .add(plural(obs.urls.size(), "URL", "URLs") + ", " +
-                  plural(obs.domains.size(), "domain", "domains") + ", " +
-                  plural(obs.emails.size(), "email address", "email addresses") + ", " +
-                  plural(obs.ips.size(), "IP", "IPs")));
+    std::string counts = plural(obs.urls.size(), "URL", "URLs") + ", " +
+                         plural(obs.domains.size(), "domain", "domains") + ", " +
+                         plural(obs.emails.size(), "email address", "email addresses") + ", " +
+                         plural(obs.ips.size(), "IP", "IPs");
+    if (!obs.crypto_addresses.empty())
+      counts += ", " + plural(obs.crypto_addresses.size(), "crypto address", "crypto addresses");
+    emit(Line().add("Observables: ", kBold).add(counts));
+    for (const auto& a : obs.crypto_addresses) {
+      if (!a.sanctioned) continue;
+      emit(Line()
+               .add("  sanctioned ", kBold)
+               .add_untrusted(a.address)
+               .add(" (" + a.chain + ") ")
+               .add_untrusted(a.list_entry));
+    }
     for (std::size_t i = 0; i < obs.urls.size() && i < kMaxUrlsShown; ++i) {
       emit(Line().add("  ").add_untrusted(obs.urls[i].url));
     }
