@@ -26,8 +26,24 @@ bool is_archive_type(FileType t) {
   }
 }
 
+bool is_zip_family(FileType t) {
+  switch (t) {
+    case FileType::kZip:
+    case FileType::kOoxmlWord:
+    case FileType::kOoxmlExcel:
+    case FileType::kOoxmlPowerpoint:
+    case FileType::kHwpx:
+    case FileType::kJar:
+    case FileType::kApk:
+    case FileType::kOdf:
+      return true;
+    default:
+      return false;
+  }
+}
+
 Status ArchiveAnalyzer::analyze(ByteView object, Context& ctx) {
-  ArchiveRun run(type_, object, ctx);
+  ArchiveRun run(type_ == FileType::kUnknown ? identify(object) : type_, object, ctx);
   return run.run();
 }
 

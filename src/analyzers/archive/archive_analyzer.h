@@ -34,15 +34,19 @@ inline constexpr std::uint64_t kRatioFloorBytes = 1u << 20;
 /// (overlapping-entry bomb, caps), DISK_IMAGE_PAYLOAD, ARCHIVE_LONE_SHORTCUT.
 class ArchiveAnalyzer final : public Analyzer {
  public:
-  /// `type` is the identified type of the objects this analyzer will see.
-  explicit ArchiveAnalyzer(FileType type) : type_(type) {}
+  /// `type` is the identified type of the objects this analyzer will see; kUnknown (the
+  /// default) identifies each object itself. ZIP-based types (OOXML, HWPX, JAR, APK, ODF) are
+  /// read as ZIP.
+  explicit ArchiveAnalyzer(FileType type = FileType::kUnknown) : type_(type) {}
   [[nodiscard]] Status analyze(ByteView object, Context& ctx) override;
 
  private:
   FileType type_;
 };
 
-/// True for the types ArchiveAnalyzer handles.
+/// True for the types ArchiveAnalyzer handles as archives (not the ZIP-based documents).
 bool is_archive_type(FileType t);
+/// True for ZIP and the document formats built on it (OOXML, HWPX, JAR, APK, ODF).
+bool is_zip_family(FileType t);
 
 }  // namespace lg

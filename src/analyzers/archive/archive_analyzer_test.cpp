@@ -229,3 +229,23 @@ TEST(ArchiveAnalyzer, GarbageIsNotACrash) {
 
 }  // namespace
 }  // namespace lg
+
+namespace lg {
+namespace {
+
+TEST(ArchiveAnalyzer, DefaultConstructedIdentifiesTheObject) {
+  Bytes iso = testing::write_archive({"iso9660", "", "", ""}, {{"a.lnk", "L"}, {"b.pdf", "%P"}});
+  testing::RecordingContext ctx;
+  ArchiveAnalyzer a;
+  ASSERT_TRUE(a.analyze(iso, ctx).is_ok());
+  EXPECT_EQ(ctx.children.size(), 2u);
+  EXPECT_TRUE(ctx.has(Symbol::DISK_IMAGE_PAYLOAD));  // judged as a disk image, not a zip
+  zip::testing::ZipBuilder zb;
+  zb.add("a.txt", "x", true, "b.txt");
+  testing::RecordingContext z;
+  ASSERT_TRUE(a.analyze(zb.build(), z).is_ok());
+  EXPECT_TRUE(z.has(Symbol::ARCHIVE_MALFORMED));  // walked as a zip
+}
+
+}  // namespace
+}  // namespace lg

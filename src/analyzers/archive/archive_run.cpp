@@ -54,7 +54,7 @@ ArchiveRun::ArchiveRun(FileType type, ByteView object, Context& ctx)
 }
 
 Status ArchiveRun::run() {
-  if (type_ == FileType::kZip) {
+  if (is_zip_family(type_)) {
     zip_walk();
     if (zip_overlap_bomb()) {
       report();
@@ -69,7 +69,7 @@ Status ArchiveRun::run() {
     ctx_.anomaly("libarchive stopped early: " + libarchive_error_);
   }
   try_passwords();
-  if (type_ == FileType::kZip) zip_recover();
+  if (is_zip_family(type_)) zip_recover();
   report();
   return Status::ok();
 }
