@@ -142,7 +142,7 @@ void ArchiveRun::read_entry(LibarchiveReader& rd, std::size_t index, const Archi
   bool capped = false;
   Result<Bytes> data = rd.read_data(cap, capped);
   if (!data) {
-    const std::string& err = data.status().message();
+    const std::string err = data.status().message();  // status() is a copy
     if (h.encrypted || is_passphrase_error(err)) {
       if (!password) closed_.emplace(index, h.name);
       return;
