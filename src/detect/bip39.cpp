@@ -29,6 +29,10 @@ std::size_t separator_utf8(std::string_view s, std::size_t i) {
 
 // Decomposed text (a combining kana voicing mark U+3099/U+309A, or conjoining Hangul jamo
 // U+1100..U+11FF) needs NFC before lookup; precomposed text, the usual case, does not.
+std::size_t packed_slot(std::uint64_t packed) {
+  return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 51);  // 13 bits
+}
+
 bool needs_nfc(std::string_view w) {
   for (std::size_t i = 0; i + 2 < w.size(); ++i) {
     auto a = static_cast<unsigned char>(w[i]), b = static_cast<unsigned char>(w[i + 1]),
@@ -60,6 +64,25 @@ Bip39Detector::Bip39Detector() {
     }
     for (std::size_t i = 0; i < words_[l].size(); ++i)
       index_[l].emplace(words_[l][i], static_cast<std::uint16_t>(i));
+  }
+  packed_keys_.assign(kPackedSlots, 0);
+  packed_indices_.assign(kPackedSlots, 0);
+  for (std::size_t i = 0; i < words_[0].size(); ++i) {
+    const std::string& w = words_[0][i];
+    if (w.size() > 8) continue;  // none is: English words are 3-8 letters
+    std::uint64_t packed = 0;
+    for (char c : w) packed = (packed << 8) | static_cast<unsigned char>(c);
+    std::size_t slot = packed_slot(packed);
+    while (packed_keys_[slot] != 0) slot = (slot + 1) % kPackedSlots;  // 2048 of 8192 used
+    packed_keys_[slot] = packed;
+    packed_indices_[slot] = static_cast<std::uint16_t>(i);
+  }
+}
+
+int Bip39Detector::find_packed(std::uint64_t packed) const {
+  for (std::size_t slot = packed_slot(packed);; slot = (slot + 1) % kPackedSlots) {
+    if (packed_keys_[slot] == packed) return packed_indices_[slot];
+    if (packed_keys_[slot] == 0) return -1;
   }
 }
 
@@ -161,13 +184,20 @@ void Bip39Detector::find(std::string_view text, std::vector<MnemonicMatch>& out,
                     : (lead == 0xE1 || (lead >= 0xEA && lead <= 0xED)) ? 2
                                                                        : -1;
     if (candidate == 0 && (token.size() < 3 || token.size() > 8)) candidate = -1;
-    if (candidate >= 0 && token.size() <= kMaxWordBytes) {
-      key.assign(token);
-      if (candidate == 0) {
-        for (char& ch : key) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
-      } else if (needs_nfc(key)) {
-        key = normalize_nfc(key);
+    if (candidate == 0) {
+      std::uint64_t packed = 0;
+      bool letters = true;
+      for (char ch : token) {
+        letters = letters && text_chars::is_alpha(static_cast<unsigned char>(ch));
+        packed = (packed << 8) | static_cast<unsigned char>(text_chars::to_lower(ch));
       }
+      if (int at = letters ? find_packed(packed) : -1; at >= 0) {
+        lang = 0;
+        index = static_cast<std::uint16_t>(at);
+      }
+    } else if (candidate > 0 && token.size() <= kMaxWordBytes) {
+      key.assign(token);
+      if (needs_nfc(key)) key = normalize_nfc(key);
       const auto& index_of = index_[static_cast<std::size_t>(candidate)];
       if (auto it = index_of.find(key); it != index_of.end()) {
         lang = candidate;

@@ -46,7 +46,14 @@ class Bip39Detector {
   struct Run;
   void finish_run(const Run& run, std::vector<MnemonicMatch>& out, std::size_t max_items) const;
 
+  /// English words packed into an integer (one byte a letter) in an open-addressing table:
+  /// the hot path for prose, without hashing strings.
+  static constexpr std::size_t kPackedSlots = 8192;
+  [[nodiscard]] int find_packed(std::uint64_t packed) const;
+
   static constexpr std::size_t kLanguages = 3;
+  std::vector<std::uint64_t> packed_keys_;  // kPackedSlots, 0 = empty
+  std::vector<std::uint16_t> packed_indices_;
   std::array<std::vector<std::string>, kLanguages> words_;
   std::array<std::unordered_map<std::string_view, std::uint16_t>, kLanguages> index_;
 };
