@@ -136,6 +136,8 @@ Config default_config() {
   // Weak signals may add up, but only so far: many anomalies alone are not an attack.
   c.scoring.group_caps["anomaly"] = 3;
   c.scoring.group_caps["limit"] = 4;
+  // Lure language alone may make a message suspicious, never malicious.
+  c.scoring.group_caps["lure"] = 9;
   c.passwords = {"infected", "malware", "virus", "password", "1234", "123456"};
   return c;
 }

@@ -30,19 +30,25 @@ MessageSummary summarize(const ObjectNode& root) {
 }  // namespace
 
 Engine::Engine(Config config, SanctionsList sanctions)
-    : config_(std::move(config)), sanctions_(std::move(sanctions)), text_scanner_(&sanctions_) {}
+    : config_(std::move(config)), sanctions_(std::move(sanctions)), text_scanner_(&sanctions_) {
+  if (auto lexicon = Lexicon::builtin()) lexicon_.emplace(std::move(*lexicon));
+}
 
 Result<std::unique_ptr<const Engine>> Engine::create(Config config) {
   auto sanctions = SanctionsList::load(config.intel.sanctions);
   if (!sanctions) return sanctions.status();
-  return std::unique_ptr<const Engine>(new Engine(std::move(config), std::move(*sanctions)));
+  std::unique_ptr<const Engine> engine(new Engine(std::move(config), std::move(*sanctions)));
+  if (!engine->lexicon_) {
+    return Status::error(ErrorCode::kInternal, "the built-in lure lexicon did not compile");
+  }
+  return engine;
 }
 
 Report Engine::scan(std::string_view name, ByteView data) const {
   auto start = std::chrono::steady_clock::now();
   Report report;
   report.version = LG_VERSION_STRING;
-  Scan scan(config_, text_scanner_, report);
+  Scan scan(config_, text_scanner_, report, make_analyzer, lexicon_ ? &*lexicon_ : nullptr);
   scan.run(name, data);
   if (!report.objects.empty() && report.objects.front().type == "message")
     report.message = summarize(report.objects.front());

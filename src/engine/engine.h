@@ -2,9 +2,11 @@
 /// The engine: built once from a Config, immutable, shared by all scanning threads
 /// (std::shared_ptr<const Engine>). scan() turns one input's bytes into one Report.
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "core/bytes.h"
+#include "detect/lexicon.h"
 #include "detect/text_scanner.h"
 #include "engine/config.h"
 #include "intel/sanctions.h"
@@ -18,7 +20,8 @@ class Engine {
   /// A file that cannot be read or parsed is an error naming it (the CLI exits 3).
   static Result<std::unique_ptr<const Engine>> create(Config config);
 
-  /// Uses `sanctions` as given and loads nothing (tests; config.intel is not read).
+  /// Uses `sanctions` as given and loads nothing else (tests; config.intel is not read); the
+  /// lure-language lexicon is the built-in one.
   explicit Engine(Config config, SanctionsList sanctions = {});
 
   /// Analyzes `data` (named `name` for the report) and everything inside it, within the
@@ -33,6 +36,7 @@ class Engine {
   Config config_;
   SanctionsList sanctions_;  // before text_scanner_, which points at it
   TextScanner text_scanner_;
+  std::optional<Lexicon> lexicon_;  // the built-in lexicon; absent only if it failed to compile
 };
 
 }  // namespace lg

@@ -17,14 +17,38 @@ constexpr std::uint64_t kRatioFloorBytes = 1u << 20;
 }  // namespace
 
 Scan::Scan(const Config& config, const TextScanner& text_scanner, Report& report,
-           AnalyzerFactory factory)
-    : config_(config), factory_(std::move(factory)), text_scanner_(text_scanner), report_(report) {}
+           AnalyzerFactory factory, const Lexicon* lexicon)
+    : config_(config),
+      factory_(std::move(factory)),
+      text_scanner_(text_scanner),
+      report_(report),
+      lexicon_(lexicon) {}
+
+void Scan::start_lure() {
+  if (lexicon_ == nullptr) return;
+  auto scratch = lexicon_->make_scratch();
+  if (!scratch) return;  // noted on the root object by finish_lure
+  lure_scratch_.emplace(std::move(*scratch));
+  lure_.emplace(*lexicon_, *lure_scratch_);
+}
+
+void Scan::finish_lure() {
+  if (lexicon_ == nullptr) return;
+  current_ = 0;  // themes belong to the input as a whole
+  if (!lure_) {
+    anomaly("lure-language scratch space could not be allocated");
+    return;
+  }
+  if (!lure_->status().is_ok()) anomaly("lure language: " + lure_->status().to_string());
+  for (auto& hit : lure_->finish()) add_finding(0, hit.symbol, std::move(hit.evidence));
+}
 
 void Scan::run(std::string_view name, ByteView data) {
   deadline_ =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(config_.limits.deadline_ms);
   total_bytes_ = data.size();
   ChildInfo root{"input", std::string(name), "", std::nullopt};
+  start_lure();
   analyze_object(-1, root, data);
   while (!stack_.empty()) {
     Pending p = std::move(stack_.back());
@@ -36,6 +60,7 @@ void Scan::run(std::string_view name, ByteView data) {
     }
     analyze_object(p.parent, p.info, p.data);
   }
+  finish_lure();
   const auto& root_node = report_.objects.front();
   report_.input = {std::string(name), root_node.size, root_node.md5, root_node.sha1,
                    root_node.sha256};
@@ -175,6 +200,7 @@ void Scan::text(TextKind kind, std::string_view utf8) {
   }
   current_text_bytes_ += utf8.size();
   text_scanner_.scan_text(kind, utf8, *this);
+  if (lure_) lure_->add(kind, utf8);
   if (kind == TextKind::kSubject || kind == TextKind::kBody || kind == TextKind::kDocument)
     find_password_candidates(utf8, found_passwords_);
 }
@@ -215,6 +241,8 @@ Status Scan::child(ChildInfo info, Bytes data) {
   if (total_bytes_ > lim.max_total_bytes)
     return refuse("total_bytes",
                   "more than " + std::to_string(lim.max_total_bytes) + " bytes in one input");
+  // A name is read by a person before anything else ("Job_Description_Coinbase.pdf.lnk").
+  if (lure_ && !info.name.empty()) lure_->add(TextKind::kFilename, info.name);
   current_children_.push_back({current_, std::move(info), std::move(data)});
   return Status::ok();
 }

@@ -4,12 +4,14 @@
 /// fills the Report. Internal to the engine; Engine::scan is the public entry.
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "core/analyzer.h"
 #include "core/file_type.h"
+#include "detect/lure.h"
 #include "detect/text_scanner.h"
 #include "engine/config.h"
 #include "engine/registry.h"
@@ -19,8 +21,9 @@ namespace lg {
 
 class Scan final : public Context, public DetectorSink {
  public:
+  /// `lexicon` (may be null: no lure-language findings) must outlive the scan.
   Scan(const Config& config, const TextScanner& text_scanner, Report& report,
-       AnalyzerFactory factory = make_analyzer);
+       AnalyzerFactory factory = make_analyzer, const Lexicon* lexicon = nullptr);
 
   /// Scans `data` as the root object; fills the report (not the score).
   void run(std::string_view name, ByteView data);
@@ -51,6 +54,8 @@ class Scan final : public Context, public DetectorSink {
   void check_declared(const ObjectNode& node, FileType type);
   void run_analyzer(FileType type, ByteView data);
   void limit_hit(std::string_view limit, std::string detail);
+  void start_lure();
+  void finish_lure();
   void add_finding(int object_id, Symbol s, Evidence e);
   std::string child_path(int parent, const ChildInfo& info);
 
@@ -67,6 +72,10 @@ class Scan final : public Context, public DetectorSink {
   std::vector<int> child_counts_;          // per object: children so far (for paths)
   std::unordered_map<std::string, int> by_sha256_;
   std::vector<std::string> found_passwords_;  // given in this input's text, in order seen
+  // Lure language is judged over all text of the input, so it is scored at the end.
+  const Lexicon* lexicon_ = nullptr;
+  std::optional<Lexicon::Scratch> lure_scratch_;
+  std::optional<LureState> lure_;
 };
 
 }  // namespace lg
