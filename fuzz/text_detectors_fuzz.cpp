@@ -1,0 +1,51 @@
+// The text detectors over any UTF-8 text: URL/domain/address/IP extraction, crypto addresses,
+// BIP-39 phrases and keys (TextScanner), and the lure-language lexicon (LureState). The
+// first byte picks the TextKind, since detectors treat kinds differently. Observables must be
+// valid UTF-8 and stay within their caps.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/charset.h"
+#include "detect/lure.h"
+#include "detect/text_scanner.h"
+#include "fuzz/fuzz_check.h"
+
+namespace {
+
+class Sink final : public lg::DetectorSink {
+ public:
+  void finding(lg::Symbol, lg::Evidence e) override {
+    LG_FUZZ_CHECK(lg::is_valid_utf8(e.value));
+    LG_FUZZ_CHECK(lg::is_valid_utf8(e.detail));
+  }
+  lg::Observables& observables() override { return obs_; }
+  int object_id() const override { return 0; }
+  lg::Observables obs_;
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const lg::TextScanner scanner;  // built once: fuzzing iterations only
+  static const auto lexicon = lg::Lexicon::builtin();
+  LG_FUZZ_CHECK(lexicon.has_value());
+  if (size == 0) return 0;
+  const auto kind = static_cast<lg::TextKind>(data[0] % 9);
+  const std::string text =
+      lg::repair_utf8(std::string_view(reinterpret_cast<const char*>(data + 1), size - 1));
+  Sink sink;
+  scanner.scan_text(kind, text, sink);
+  scanner.scan_link(text, text.substr(0, text.size() / 2), sink);
+  for (const auto& u : sink.obs_.urls) LG_FUZZ_CHECK(lg::is_valid_utf8(u.url));
+  for (const auto& d : sink.obs_.domains) LG_FUZZ_CHECK(lg::is_valid_utf8(d.unicode));
+
+  auto scratch = lexicon->make_scratch();
+  LG_FUZZ_CHECK(scratch.has_value());
+  lg::LureState lure(*lexicon, *scratch);
+  lure.add(kind, text);
+  lure.add(lg::TextKind::kSubject, text);
+  for (const auto& hit : lure.finish()) LG_FUZZ_CHECK(lg::is_valid_utf8(hit.evidence.value));
+  return 0;
+}
