@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/ascii.h"
 #include "core/file_type_internal.h"
 
 namespace lg::file_type_internal {
@@ -19,13 +20,6 @@ constexpr std::size_t kMaxFromLine = 1000;  // RFC 5322 2.1.1: 998 + CRLF
 constexpr std::size_t kHtmlWindow = 1024;
 constexpr std::size_t kEnoughFields = 6;       // header fields that settle "mail"
 constexpr std::size_t kMaxMboxScan = 1 << 20;  // bytes searched for a second message
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == y; });
-}
 
 // RFC 5322 3.6.8 field-name: 1*ftext (printable US-ASCII except ":"), then ":".
 // Returns the name, or "" when `line` is not a header field.
@@ -71,7 +65,7 @@ bool known_header(std::string_view name) {
       "list-id"sv,
       "list-unsubscribe"sv,
   };
-  if (name.size() > 2 && lower(name[0]) == 'x' && name[1] == '-') return true;
+  if (name.size() > 2 && ascii_lower(name[0]) == 'x' && name[1] == '-') return true;
   if (name.size() > 4 && iequals(name.substr(0, 4), "arc-")) return true;
   return std::any_of(kKnown.begin(), kKnown.end(), [&](auto k) { return iequals(name, k); });
 }
@@ -200,7 +194,7 @@ FileType identify_text(ByteView data) {
       if (hi == 0 && lo < 0x20 && lo != '\t' && lo != '\n' && lo != '\r' && lo != '\f') {
         return FileType::kUnknown;
       }
-      narrow.push_back(hi == 0 && lo < 0x80 ? lower(static_cast<char>(lo)) : '\x80');
+      narrow.push_back(hi == 0 && lo < 0x80 ? ascii_lower(static_cast<char>(lo)) : '\x80');
     }
   } else {
     // Plain text: no NUL and no C0 controls but \t \n \r \f and ESC (ISO-2022-JP). Bytes
@@ -210,7 +204,7 @@ FileType identify_text(ByteView data) {
       if (u < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\x1B') {
         return FileType::kUnknown;
       }
-      narrow.push_back(lower(c));
+      narrow.push_back(ascii_lower(c));
     }
   }
   if (auto t = html_type(narrow); t != FileType::kUnknown) return t;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/ascii.h"
 #include "core/html_entities.h"
 #include "core/html_text.h"
 
@@ -19,15 +20,6 @@ constexpr std::size_t kMaxTagName = 16;
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != b[i]) return false;  // b is lower case
-  }
-  return true;
-}
 
 // Elements whose start and end become a line break (HTML LS 15.3 "display: block" and kin).
 bool is_block(std::string_view tag) {
@@ -231,7 +223,7 @@ class Converter {
     std::array<char, kMaxTagName> buf{};
     std::size_t len = 0;
     while (p < in_.size() && !is_ws(in_[p]) && in_[p] != '/' && in_[p] != '>') {
-      if (len < kMaxTagName) buf[len] = lower(in_[p]);
+      if (len < kMaxTagName) buf[len] = ascii_lower(in_[p]);
       ++len;
       ++p;
     }

@@ -9,37 +9,26 @@
 namespace lg {
 
 std::unique_ptr<Analyzer> make_analyzer(FileType t) {
+  // ZIP-based documents (OOXML, HWPX, JAR, APK, ODF) are opened as archives until they have
+  // analyzers of their own: their parts become children, so an OOXML vbaProject.bin reaches
+  // the OLE analyzer.
+  if (is_archive_type(t) || is_zip_family(t)) return std::make_unique<ArchiveAnalyzer>(t);
   switch (t) {
-    case FileType::kMessage: return std::make_unique<MailAnalyzer>();
-    case FileType::kMbox: return std::make_unique<MboxAnalyzer>();
-    case FileType::kZip:
-    case FileType::kSevenZip:
-    case FileType::kRar:
-    case FileType::kTar:
-    case FileType::kGzip:
-    case FileType::kBzip2:
-    case FileType::kXz:
-    case FileType::kZstd:
-    case FileType::kCab:
-    case FileType::kIso9660:
-    case FileType::kUdf:
-    case FileType::kXar:
-    // ZIP-based documents are opened as archives until they have analyzers of their own: their
-    // parts become children, so an OOXML vbaProject.bin reaches the OLE analyzer.
-    case FileType::kOoxmlWord:
-    case FileType::kOoxmlExcel:
-    case FileType::kOoxmlPowerpoint:
-    case FileType::kHwpx:
-    case FileType::kJar:
-    case FileType::kApk:
-    case FileType::kOdf: return std::make_unique<ArchiveAnalyzer>(t);
+    case FileType::kMessage:
+      return std::make_unique<MailAnalyzer>();
+    case FileType::kMbox:
+      return std::make_unique<MboxAnalyzer>();
     // HWP 5 is a compound file: its streams and property sets are read by the OLE analyzer
     // until the Hangul analyzer lands.
     case FileType::kOle2:
-    case FileType::kHwp: return std::make_unique<OleAnalyzer>();
-    case FileType::kLnk: return std::make_unique<LnkAnalyzer>();
-    case FileType::kPdf: return std::make_unique<PdfAnalyzer>();
-    default: return nullptr;
+    case FileType::kHwp:
+      return std::make_unique<OleAnalyzer>();
+    case FileType::kLnk:
+      return std::make_unique<LnkAnalyzer>();
+    case FileType::kPdf:
+      return std::make_unique<PdfAnalyzer>();
+    default:
+      return nullptr;
   }
 }
 

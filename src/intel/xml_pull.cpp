@@ -1,4 +1,5 @@
 #include "intel/xml_pull.h"
+#include "core/utf8.h"
 
 #include <cstdint>
 
@@ -10,25 +11,6 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; 
 std::string_view local_name(std::string_view qname) {
   auto colon = qname.find(':');
   return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 }  // namespace
@@ -74,7 +56,7 @@ std::string XmlPull::decode(std::string_view raw) {
         out += '&';
         continue;
       }
-      append_utf8(out, cp);
+      append_utf8(out, cp == 0 ? 0xFFFD : cp);  // no NULs in text
     } else {
       out += '&';
       continue;

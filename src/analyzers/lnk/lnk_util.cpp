@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 
+#include "core/ascii.h"
 #include "core/charset.h"
 
 namespace lg::lnk {
@@ -150,14 +151,6 @@ std::string hex32(std::uint32_t v) {
   std::array<char, 16> buf{};
   std::snprintf(buf.data(), buf.size(), "0x%08x", v);
   return std::string(buf.data());
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 }  // namespace lg::lnk

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/ascii.h"
 #include "core/bytes.h"
 #include "core/reader.h"
 
@@ -38,7 +39,5 @@ std::optional<std::string> fat_datetime_to_iso(std::uint16_t date, std::uint16_t
 
 /// "0x%08x".
 std::string hex32(std::uint32_t v);
-/// ASCII lower case.
-std::string ascii_lower(std::string_view s);
 
 }  // namespace lg::lnk

@@ -1,6 +1,7 @@
 // [RFC 5322] 2.2 header fields, 3.2.2 folding, 4.5 obsolete syntax (WSP before the colon),
 // [RFC 6532] 3.2 (raw UTF-8 is kept as is; decoding is left to the caller).
 #include "analyzers/mail/header.h"
+#include "core/ascii.h"
 
 #include <algorithm>
 
@@ -42,25 +43,6 @@ std::size_t field_name_length(std::string_view line, std::size_t* colon) {
 }
 
 }  // namespace
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
 
 std::string_view trim_ws(std::string_view s) {
   auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "core/ascii.h"
 
 namespace lg {
 
@@ -37,10 +38,6 @@ HeaderBlock parse_header_block(std::string_view message, std::size_t max_fields)
 /// Unfolds and trims a raw header value ([RFC 5322] 3.2.2).
 std::string unfold_header(std::string_view raw);
 
-/// ASCII case-insensitive equality.
-bool iequals(std::string_view a, std::string_view b);
-/// ASCII lower case copy.
-std::string ascii_lower(std::string_view s);
 /// `s` without leading and trailing SP, HT, CR, LF.
 std::string_view trim_ws(std::string_view s);
 

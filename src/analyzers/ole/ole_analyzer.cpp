@@ -10,6 +10,7 @@
 #include "analyzers/ole/ole_property_set.h"
 #include "analyzers/ole/vba_project.h"
 #include "analyzers/ole/vba_report.h"
+#include "core/ascii.h"
 #include "core/file_type.h"
 #include "core/inflate.h"
 #include "core/reader.h"
@@ -22,17 +23,6 @@ constexpr std::size_t kMaxPropertyStream = 1u << 20;
 constexpr std::size_t kMaxPptRecords = 4096;  // ExOleObjStg candidates in a PowerPoint stream
 constexpr std::size_t kMaxCarveStreams = 256;
 constexpr std::size_t kMaxXlsRecords = 4096;  // BIFF records scanned for FILEPASS
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
 
 std::string base_name(std::string_view path) {
   std::size_t s = path.find_last_of("\\/");

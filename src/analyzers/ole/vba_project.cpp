@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "analyzers/ole/vba_decompress.h"
+#include "core/ascii.h"
 #include "core/charset.h"
 #include "core/reader.h"
 
@@ -14,17 +15,6 @@ namespace lg {
 namespace {
 
 constexpr std::size_t kMaxProjectLines = 100000;
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
 
 VbaModule read_module(const CompoundFile& cf, const CfbEntry& vba, const VbaDirModule& dm,
                       std::uint32_t code_page, std::vector<std::string>& anomalies) {

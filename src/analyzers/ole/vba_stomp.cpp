@@ -1,6 +1,7 @@
 #include "analyzers/ole/vba_stomp.h"
 
 #include "analyzers/ole/vba_keywords.h"
+#include "core/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -12,19 +13,10 @@ namespace {
 constexpr std::size_t kMinPcodeString = 10;
 constexpr std::size_t kMaxPcodeStrings = 256;
 
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (char& c : o)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return o;
-}
-
-bool iequals(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
-
 bool telling(std::string_view s) {
   static constexpr std::array<std::string_view, 8> kMarks = {
       "http:", "https:", "\\\\", ".exe", "powershell", "cmd.exe", "mshta", "wscript"};
-  std::string l = lower(s);
+  std::string l = ascii_lower(s);
   return std::any_of(kMarks.begin(), kMarks.end(),
                      [&](std::string_view m) { return l.find(m) != std::string::npos; });
 }
@@ -57,7 +49,7 @@ std::optional<std::string> vba_stomp_reason(const VbaProject& p, const VbaModule
     return "module '" + m.name + "' has " + std::to_string(m.pcode.size()) +
            " bytes of P-code but no source";
   // Printable runs in the P-code that look like URLs or commands must appear in the source.
-  const std::string src = lower(m.source);
+  const std::string src = ascii_lower(m.source);
   std::size_t found = 0, start = 0;
   for (std::size_t i = 0; i <= m.pcode.size() && found < kMaxPcodeStrings; ++i) {
     bool printable = i < m.pcode.size() && m.pcode[i] >= 0x20 && m.pcode[i] < 0x7F;
@@ -65,7 +57,7 @@ std::optional<std::string> vba_stomp_reason(const VbaProject& p, const VbaModule
     if (i - start >= kMinPcodeString) {
       std::string_view run(reinterpret_cast<const char*>(m.pcode.data()) + start, i - start);
       ++found;
-      if (telling(run) && src.find(lower(run)) == std::string::npos)
+      if (telling(run) && src.find(ascii_lower(run)) == std::string::npos)
         return "P-code of module '" + m.name + "' holds \"" + std::string(run.substr(0, 120)) +
                "\", which its source lacks";
     }

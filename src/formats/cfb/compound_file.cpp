@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/ascii.h"
 #include "core/reader.h"
 #include "core/utf8.h"
 
@@ -14,15 +15,6 @@ constexpr std::uint8_t kSignature[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A
 constexpr std::size_t kHeaderSize = 512;
 constexpr std::size_t kHeaderDifatEntries = 109;  // 2.2: the first 109 FAT sector locations
 constexpr std::size_t kDirEntrySize = 128;        // 2.6
-
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  return true;
-}
 
 std::string format_clsid(ByteView b) {
   // 2.6.1 CLSID: a GUID stored as Data1 (LE u32), Data2, Data3 (LE u16), Data4 (8 bytes).
