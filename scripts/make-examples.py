@@ -20,8 +20,33 @@ PE = bytearray(b"MZ" + b"\0" * 0x3A + (0x40).to_bytes(4, "little"))
 PE += b"PE\0\0" + (0x14C).to_bytes(2, "little") + b"\0" * 18
 PE = bytes(PE)
 
-# [MS-SHLLINK] 2.1 header: size 0x4C and the shell link CLSID; no target, no arguments.
-LNK = (0x4C).to_bytes(4, "little") + bytes.fromhex("0114020000000000c000000000000046") + b"\0" * 56
+
+
+def make_lnk():
+    """A shortcut shaped like the ones in the job-offer lures: [MS-SHLLINK] 2.1 header with
+    HasName, HasRelativePath, HasArguments, HasIconLocation and IsUnicode, and StringData
+    (2.4) whose arguments hide a hidden-window PowerShell command behind whitespace. The
+    encoded command only prints a word; there is no target, so nothing would run."""
+    flags = 0x04 | 0x08 | 0x20 | 0x40 | 0x80
+    header = ((0x4C).to_bytes(4, "little") + bytes.fromhex("0114020000000000c000000000000046")
+              + flags.to_bytes(4, "little")
+              + b"\0" * 4      # FileAttributes
+              + b"\0" * 24     # CreationTime, AccessTime, WriteTime
+              + b"\0" * 8      # FileSize, IconIndex
+              + (7).to_bytes(4, "little")  # ShowCommand SW_SHOWMINNOACTIVE: no window
+              + b"\0" * 12)    # HotKey, Reserved1-3
+    hidden = base64.b64encode("Write-Output 'job description'".encode("utf-16-le")).decode()
+
+    def string_data(text):
+        return len(text).to_bytes(2, "little") + text.encode("utf-16-le")
+
+    return (header + string_data("Job Description (PDF)") + string_data(".\\Job_Description.pdf")
+            + string_data(" " * 280 + "/c powershell -w hidden -enc " + hidden)
+            + string_data("%ProgramFiles%\\Microsoft\\Edge\\Application\\msedge.exe")
+            + b"\0\0\0\0")  # TerminalBlock ([MS-SHLLINK] 2.5)
+
+
+LNK = make_lnk()
 
 
 def finish(msg, name):
