@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # libraries
   libssl-dev libicu-dev zlib1g-dev libtomlplusplus-dev libcli11-dev libarchive-dev
-  libvectorscan-dev
+  libvectorscan-dev libpugixml-dev
   # data embedded at build time (BIP-39 word lists)
   python3-mnemonic
   # tests, fuzzing, benchmarks
