@@ -11,6 +11,7 @@
 #include "analyzers/hwp/hwp_streams.h"
 #include "core/ascii.h"
 #include "core/reader.h"
+#include "core/utf8.h"
 #include "formats/cfb/compound_file.h"
 
 namespace lg {
@@ -113,7 +114,13 @@ void read_section(ByteView stream, SectionTotals& t, Context& ctx, bool& reporte
   }
   const std::uint64_t budget = ctx.limits().max_text_bytes;
   if (text.empty() || t.text_bytes >= budget) return;
-  if (text.size() > budget - t.text_bytes) text.resize(budget - t.text_bytes);
+  if (text.size() > budget - t.text_bytes) {
+    text.resize(budget - t.text_bytes);
+    // Never cut a UTF-8 sequence in two.
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
+      text.pop_back();
+    if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
+  }
   t.text_bytes += text.size();
   ctx.text(TextKind::kDocument, text);
 }
@@ -196,6 +203,12 @@ Status HwpAnalyzer::analyze(ByteView object, Context& ctx) {
     ctx.finding(Symbol::HWP_DISTRIBUTION,
                 {"distribution document",
                  "copy-protected document; its body text is encrypted and was not read"});
+    // The preview text (3.2.7, PrvText: UTF-16LE, never compressed) is what can be read.
+    if (const CfbEntry* prv = cf.find("PrvText"); prv && prv->type == CfbObjectType::kStream) {
+      auto bytes = read_hwp_stream(cf, *prv, false, "PrvText", ctx);
+      std::string text = bytes ? utf16le_to_utf8(*bytes, true) : std::string();
+      if (!text.empty()) ctx.text(TextKind::kDocument, text);
+    }
   } else {
     read_body_text(cf, compressed, ctx, reported);
   }

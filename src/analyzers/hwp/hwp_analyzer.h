@@ -14,8 +14,8 @@ namespace lg {
 /// "hwp_bindata" (BinData stream names), "hwp_linked_files" (LINK-type BIN_DATA paths),
 /// "hwp_hyperlinks".
 /// Text: paragraph text of each BodyText section, joined with "\n" (TextKind::kDocument, one
-/// call per section); Scripts/DefaultJScript source (TextKind::kScript).
-/// Links: hyperlink fields ("%hlk" controls).
+/// call per section; a distribution document's PrvText preview instead of its encrypted body);
+/// Scripts/DefaultJScript source (TextKind::kScript). Links: hyperlink fields ("%hlk" controls).
 /// Children: BinData streams, inflated when compressed (relation "bindata", the stream name);
 /// for an OLE BinData object the compound file after its 4-byte size prefix.
 /// Findings: HWP_POSTSCRIPT, HWP_EMBEDDED_OLE_EXECUTABLE, HWP_SCRIPT, HWP_HYPERLINK_FILE,

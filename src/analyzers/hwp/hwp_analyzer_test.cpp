@@ -11,6 +11,7 @@
 #include "analyzers/hwp/hwp_test_builder.h"
 #include "core/file_type.h"
 #include "core/testing/recording_context.h"
+#include "core/utf8.h"
 #include "engine/scan.h"
 #include "formats/cfb/cfb_builder.h"
 #include "formats/cfb/compound_file.h"
@@ -204,10 +205,26 @@ TEST(HwpAnalyzer, PasswordDocumentIsNotRead) {
 TEST(HwpAnalyzer, DistributionDocument) {
   HwpBuilder b(1 | 4);
   b.paragraph("protected");
+  b.preview("Preview of the offer");
   RecordingContext ctx = run(b.build());
   EXPECT_TRUE(ctx.has(Symbol::HWP_DISTRIBUTION));
+  EXPECT_EQ(ctx.all_text(TextKind::kDocument), "Preview of the offer");
   EXPECT_TRUE(std::get<bool>(ctx.facts["hwp_distribution"]));
   EXPECT_FALSE(ctx.has(Symbol::HWP_ENCRYPTED));
+}
+
+TEST(HwpAnalyzer, TextBudgetCutsOnACharacterBoundary) {
+  HwpBuilder b(1);
+  Bytes units;
+  for (int i = 0; i < 100; ++i) testing::put_u16(units, 0xD55C);  // 한, 3 bytes in UTF-8
+  b.paragraph(units);
+  Bytes file = b.build();
+  RecordingContext ctx;
+  ctx.limits_.max_text_bytes = 31;
+  ASSERT_TRUE(HwpAnalyzer().analyze(file, ctx).is_ok());
+  std::string text = ctx.all_text(TextKind::kDocument);
+  EXPECT_EQ(text.size(), 30u);
+  EXPECT_TRUE(is_valid_utf8(text));
 }
 
 TEST(HwpAnalyzer, Hwp3IsRecognized) {

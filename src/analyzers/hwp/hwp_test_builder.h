@@ -127,6 +127,8 @@ class HwpBuilder {
     script_ = std::move(b);
     has_script_ = true;
   }
+  /// PrvText (3.2.7): the preview text, UTF-16LE, never compressed.
+  void preview(std::string text) { preview_ = std::move(text); }
   Bytes build(int cfb_version = 3) {
     CfbBuilder cfb(cfb_version);
     cfb.stream("FileHeader", hwp_file_header(properties_));
@@ -136,6 +138,11 @@ class HwpBuilder {
     if (!bindata_.empty()) {
       int bin = cfb.storage("BinData");
       for (auto& [name, data] : bindata_) cfb.stream(name, pack(data), bin);
+    }
+    if (!preview_.empty()) {
+      Bytes units;
+      put_wchars(units, preview_);
+      cfb.stream("PrvText", units);
     }
     if (has_script_) {
       int s = cfb.storage("Scripts");
@@ -157,6 +164,7 @@ class HwpBuilder {
   std::uint32_t properties_;
   Bytes doc_info_, section_, script_;
   bool has_script_ = false;
+  std::string preview_;
   std::vector<std::pair<std::string, Bytes>> bindata_;
 };
 
