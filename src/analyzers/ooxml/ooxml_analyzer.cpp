@@ -73,7 +73,7 @@ class Run {
     read_relationships();
     if (!roles_.main_part.empty()) {
       const std::string ct = pkg_.content_type(roles_.main_part);
-      if (!ct.empty()) ctx_.fact("content_type", ct);
+      if (!ct.empty()) ctx_.fact("content_type", ooxml::clean_utf8(ct));
     }
     read_properties();
     for (const Part& p : pkg_.parts()) {
@@ -90,7 +90,7 @@ class Run {
     for (const auto& issue : pkg_.archive().issues) {
       if (n++ >= kMaxIssueAnomalies) break;
       ctx_.anomaly(std::string("zip: ") + zip::issue_kind_name(issue.kind) +
-                   (issue.detail.empty() ? "" : ": " + issue.detail.substr(0, 200)));
+                   (issue.detail.empty() ? "" : ": " + ooxml::clean_utf8(issue.detail, 200)));
     }
   }
 
@@ -103,10 +103,11 @@ class Run {
     if (read_total_ >= ctx_.limits().max_total_bytes) return std::nullopt;
     auto r = pkg_.read(p, cap);
     if (!r) {
-      ctx_.anomaly("part " + p.original_name + " unreadable: " + r.status().to_string());
+      ctx_.anomaly("part " + ooxml::clean_utf8(p.original_name) +
+                   " unreadable: " + r.status().to_string());
       return std::nullopt;
     }
-    if (r->damaged) ctx_.anomaly("part " + p.original_name + " is damaged");
+    if (r->damaged) ctx_.anomaly("part " + ooxml::clean_utf8(p.original_name) + " is damaged");
     read_total_ += r->data.size();
     return std::move(r->data);
   }
@@ -121,7 +122,7 @@ class Run {
     auto xml = read_xml(p);
     if (!xml) return false;
     if (!ooxml::parse_xml_partial(*xml, doc)) {
-      ctx_.anomaly("part " + p.original_name + " is not XML");
+      ctx_.anomaly("part " + ooxml::clean_utf8(p.original_name) + " is not XML");
       return false;
     }
     return true;
@@ -135,7 +136,8 @@ class Run {
       auto xml = read_xml(p);
       if (!xml) continue;
       if (!Package::parse_relationships(p.name, *xml, rels)) {
-        ctx_.anomaly("relationship part " + p.original_name + " is not well-formed XML");
+        ctx_.anomaly("relationship part " + ooxml::clean_utf8(p.original_name) +
+                     " is not well-formed XML");
       }
     }
     ooxml::judge_relationships(rels, ctx_, roles_);
@@ -157,7 +159,7 @@ class Run {
                           : n == "created"        ? "created"
                           : n == "modified"       ? "modified"
                                                   : nullptr;
-        if (key && *e.child_value()) ctx_.fact(key, std::string(e.child_value()).substr(0, 1024));
+        if (key && *e.child_value()) ctx_.fact(key, ooxml::clean_utf8(e.child_value(), 1024));
       }
     }
     const Part* app = pkg_.find(roles_.extended_properties.empty() ? "docprops/app.xml"
@@ -167,7 +169,7 @@ class Run {
       const pugi::xml_node root = ooxml::first_element(app_doc);
       for (pugi::xml_node e = root.first_child(); e; e = e.next_sibling()) {
         if (ooxml::local_name(e.name()) == "Application" && *e.child_value()) {
-          ctx_.fact("application", std::string(e.child_value()).substr(0, 1024));
+          ctx_.fact("application", ooxml::clean_utf8(e.child_value(), 1024));
         }
       }
     }
@@ -177,7 +179,7 @@ class Run {
     if (children_refused_) return;
     auto b = read_bytes(p, static_cast<std::size_t>(ctx_.limits().max_object_bytes));
     if (!b) return;
-    ChildInfo info{relation, std::string(basename(p.original_name)), std::move(declared_type),
+    ChildInfo info{relation, ooxml::clean_utf8(basename(p.original_name)), std::move(declared_type),
                    pkg_.archive().entries[p.entry].compressed_size};
     if (!ctx_.child(std::move(info), std::move(*b)).is_ok()) children_refused_ = true;
   }
@@ -199,20 +201,21 @@ class Run {
       return;
     }
     if (p.name.starts_with("xl/macrosheets/") || ct.find("macrosheet") != std::string::npos) {
-      if (!p.name.ends_with(".rels")) macro_sheets_.push_back(p.original_name);
+      if (!p.name.ends_with(".rels")) macro_sheets_.push_back(ooxml::clean_utf8(p.original_name));
       return;
     }
     if (ct == "application/vnd.ms-office.activex+xml" ||
         (roles_.activex.count(p.name) && p.name.ends_with(".xml"))) {
       pugi::xml_document doc;
-      if (parse(p, doc)) activex_.insert(ooxml::activex_classid(doc));
+      if (parse(p, doc)) activex_.insert(ooxml::clean_utf8(ooxml::activex_classid(doc), 100));
       return;
     }
     if (roles_.customui.count(p.name) ||
         (p.name.starts_with("customui/") && p.name.ends_with(".xml"))) {
       pugi::xml_document doc;
       if (parse(p, doc)) {
-        for (auto& c : ooxml::customui_callbacks(doc)) callbacks_.push_back(std::move(c));
+        for (auto& c : ooxml::customui_callbacks(doc))
+          callbacks_.push_back(ooxml::clean_utf8(c, 512));
       }
       return;
     }
@@ -230,7 +233,7 @@ class Run {
     const FileType t = identify(*b);
     if (!file_type_is_executable(t) && !file_type_is_script(t) && t != FileType::kLnk) return;
     if (children_refused_) return;
-    ChildInfo info{"media", std::string(basename(p.original_name)), ct,
+    ChildInfo info{"media", ooxml::clean_utf8(basename(p.original_name)), ct,
                    pkg_.archive().entries[p.entry].compressed_size};
     if (!ctx_.child(std::move(info), std::move(*b)).is_ok()) children_refused_ = true;
   }
@@ -240,25 +243,29 @@ class Run {
     if (!parse(p, doc)) return;
     // SpreadsheetML §18.14.4: a ddeLink names a DDE server (service) and topic; Excel starts
     // the server with the topic as its argument when links update ("cmd" "/c calc").
-    for (const auto& link : ooxml::dde_links(doc)) {
+    for (const auto& raw : ooxml::dde_links(doc)) {
+      const std::string link = ooxml::clean_utf8(raw, ooxml::kMaxInstructionBytes);
       ctx_.text(TextKind::kArguments, link);
-      ctx_.finding(Symbol::DDE_COMMAND, {link, "DDE link in " + p.original_name});
+      ctx_.finding(Symbol::DDE_COMMAND, {ooxml::clean_utf8(link, 1024),
+                                         "DDE link in " + ooxml::clean_utf8(p.original_name)});
     }
   }
 
   void visit_text_part(const Part& p, bool word) {
     pugi::xml_document doc;
     if (!parse(p, doc)) return;
-    const std::string text = ooxml::visible_text(doc, ctx_.limits().max_text_bytes);
+    const std::string text = ooxml::clean_utf8(
+        ooxml::visible_text(doc, ctx_.limits().max_text_bytes), ctx_.limits().max_text_bytes);
     if (!text.empty()) ctx_.text(TextKind::kDocument, text);
     if (!word) return;
     for (const auto& f : ooxml::field_instructions(doc)) {
       const std::string kw = ooxml::dde_keyword(f.text);
       if (kw.empty()) continue;
-      ctx_.text(TextKind::kArguments, f.text);
-      ctx_.finding(Symbol::DDE_COMMAND,
-                   {f.text.substr(0, 1024),
-                    kw + (f.simple ? " simple field in " : " field in ") + p.original_name});
+      const std::string instruction = ooxml::clean_utf8(f.text, ooxml::kMaxInstructionBytes);
+      ctx_.text(TextKind::kArguments, instruction);
+      ctx_.finding(Symbol::DDE_COMMAND, {ooxml::clean_utf8(instruction, 1024),
+                                         kw + (f.simple ? " simple field in " : " field in ") +
+                                             ooxml::clean_utf8(p.original_name)});
     }
   }
 

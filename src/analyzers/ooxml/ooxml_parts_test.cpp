@@ -79,6 +79,21 @@ TEST(OoxmlParts, BrokenXmlPartsAreAnomalies) {
   EXPECT_EQ(ctx.all_text(TextKind::kDocument), "cut");
 }
 
+// Part names and XML text are untrusted bytes: what goes out is well-formed UTF-8 (the
+// fuzzer found an embedding name with a stray 0xFF byte).
+TEST(OoxmlParts, IllFormedUtf8IsRepaired) {
+  Docx d("<w:p><w:r><w:t>bad \xFF\xFE byte</w:t></w:r></w:p>");
+  d.add("word/embeddings/ole\xFFObject1.bin", "ole");
+  d.add("word/_rels/document.xml.rels",
+        rels_xml({{"rId1", "hyperlink", "https://example.test/\xC3", true}}));
+  RecordingContext ctx = run(d.build());
+  ASSERT_EQ(ctx.children.size(), 1u);
+  EXPECT_EQ(ctx.children[0].info.name, "ole\xEF\xBF\xBDObject1.bin");
+  EXPECT_EQ(ctx.all_text(TextKind::kDocument), "bad \xEF\xBF\xBD\xEF\xBF\xBD byte");
+  ASSERT_EQ(ctx.links.size(), 1u);
+  EXPECT_EQ(ctx.links[0].href, "https://example.test/\xEF\xBF\xBD");
+}
+
 Docx workbook() {
   Docx d;
   d.parts.clear();

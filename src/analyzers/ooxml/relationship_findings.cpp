@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "analyzers/ooxml/xml_util.h"
 #include "core/ascii.h"
 
 namespace lg::ooxml {
@@ -17,7 +18,7 @@ bool is_drive_path(std::string_view s) {
 }
 
 std::string where(const Relationship& r) {
-  return r.source.empty() ? std::string("the package") : r.source;
+  return r.source.empty() ? std::string("the package") : clean_utf8(r.source, 512);
 }
 
 }  // namespace
@@ -70,10 +71,10 @@ void judge_relationships(const std::vector<Relationship>& rels, Context& ctx, Pa
       }
       continue;
     }
-    const std::string value = r.target.substr(0, kMaxTargetChars);
-    if (seen.size() < kMaxExternalTargets && seen.insert(r.target).second) {
-      targets.push_back(r.target);
-      ctx.link(r.target, "");
+    const std::string value = clean_utf8(r.target, kMaxTargetChars);
+    if (seen.size() < kMaxExternalTargets && seen.insert(value).second) {
+      targets.push_back(value);
+      ctx.link(value, "");
     }
     if (type == "attachedTemplate") {
       // Part 1 §17.15.1.6 (attachedTemplate): Word fetches the template when the document
@@ -87,10 +88,10 @@ void judge_relationships(const std::vector<Relationship>& rels, Context& ctx, Pa
       }
     } else if (type == "oleObject" || type == "frame" || type == "subDocument") {
       ctx.finding(Symbol::OOXML_EXTERNAL_OLE,
-                  {value, "external " + std::string(type) + " relationship in " + where(r)});
+                  {value, "external " + clean_utf8(type, 200) + " relationship in " + where(r)});
     } else {
       ctx.finding(Symbol::OOXML_EXTERNAL_LINK,
-                  {value, "external " + std::string(type) + " relationship in " + where(r)});
+                  {value, "external " + clean_utf8(type, 200) + " relationship in " + where(r)});
     }
   }
   if (!targets.empty()) ctx.fact("external_targets", std::move(targets));

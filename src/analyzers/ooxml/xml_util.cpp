@@ -1,5 +1,7 @@
 #include "analyzers/ooxml/xml_util.h"
 
+#include "core/utf8.h"
+
 namespace lg::ooxml {
 namespace {
 
@@ -19,6 +21,10 @@ bool parse_xml(std::string_view xml, pugi::xml_document& doc) {
 bool parse_xml_partial(std::string_view xml, pugi::xml_document& doc) {
   doc.load_buffer(xml.data(), xml.size(), kParseOptions, pugi::encoding_auto);
   return static_cast<bool>(doc.first_child());
+}
+
+std::string clean_utf8(std::string_view s, std::size_t max_bytes) {
+  return repair_utf8(s.substr(0, max_bytes));
 }
 
 std::string_view local_name(const char* qualified) {

@@ -20,6 +20,11 @@ bool parse_xml(std::string_view xml, pugi::xml_document& doc);
 /// Parses `xml`, keeping the part read before any error; true when anything was read.
 bool parse_xml_partial(std::string_view xml, pugi::xml_document& doc);
 
+/// At most `max_bytes` of `s` as well-formed UTF-8 (ill-formed sequences, and a character cut
+/// by the limit, become U+FFFD): part names and XML content are untrusted bytes, and pugixml
+/// does not validate UTF-8.
+std::string clean_utf8(std::string_view s, std::size_t max_bytes = 4096);
+
 /// "w:instrText" -> "instrText".
 std::string_view local_name(const char* qualified);
 /// The first element child of `n` (the document element for a document).
