@@ -26,6 +26,9 @@ using ooxml::Relationship;
 constexpr std::size_t kMaxIssueAnomalies = 20;
 /// Most relationships read from the whole package.
 constexpr std::size_t kMaxRelationships = 100'000;
+/// Bytes of a media part read to identify it (identify() looks at a 4 KiB prefix and a few
+/// header offsets).
+constexpr std::size_t kMediaSniffBytes = 64u << 10;
 /// Flash Player ActiveX control (the exploit vehicle of CVE-2018-4878 lures).
 constexpr std::string_view kFlashClassid = "D27CDB6E-AE6D-11CF-96B8-444553540000";
 
@@ -223,19 +226,21 @@ class Run {
       visit_external_link(p);
       return;
     }
-    const bool word = is_word_text_part(ct);
+    // The main document without a usable content type: Word would not open it, but a
+    // damaged [Content_Types].xml should not hide its fields.
+    const bool word =
+        is_word_text_part(ct) || (p.name == roles_.main_part && p.name.starts_with("word/") &&
+                                  (ct.empty() || ct == "application/xml"));
     if (word || is_other_text_part(ct)) visit_text_part(p, word);
   }
 
   void visit_media(const Part& p, const std::string& ct) {
-    auto b = read_bytes(p, static_cast<std::size_t>(ctx_.limits().max_object_bytes));
-    if (!b) return;
-    const FileType t = identify(*b);
+    // Identify by a prefix first: pictures are most of a document's bytes.
+    auto head = read_bytes(p, kMediaSniffBytes);
+    if (!head) return;
+    const FileType t = identify(*head);
     if (!file_type_is_executable(t) && !file_type_is_script(t) && t != FileType::kLnk) return;
-    if (children_refused_) return;
-    ChildInfo info{"media", ooxml::clean_utf8(basename(p.original_name)), ct,
-                   pkg_.archive().entries[p.entry].compressed_size};
-    if (!ctx_.child(std::move(info), std::move(*b)).is_ok()) children_refused_ = true;
+    give_child(p, "media", ct);
   }
 
   void visit_external_link(const Part& p) {

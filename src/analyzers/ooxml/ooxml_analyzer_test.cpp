@@ -167,6 +167,15 @@ TEST(OoxmlAnalyzer, DdeInSimpleFieldAndNestedFields) {
   EXPECT_EQ(dde[2]->evidence.value, "DDE open");
 }
 
+// A main document whose content type is wrong still has its fields read (found through the
+// package's officeDocument relationship).
+TEST(OoxmlAnalyzer, MainDocumentWithoutItsContentType) {
+  Docx d("<w:p><w:fldSimple w:instr=\"DDEAUTO cmd /c calc\"/></w:p>");
+  d.main_type = "application/xml";
+  RecordingContext ctx = run(d.build());
+  EXPECT_TRUE(ctx.has(Symbol::DDE_COMMAND));
+}
+
 TEST(OoxmlAnalyzer, DocmVbaProjectBecomesChild) {
   Docx d;
   d.main_type = "application/vnd.ms-word.document.macroEnabled.main+xml";

@@ -15,11 +15,15 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
+#include <set>
 #include <string>
 
 #include "analyzers/ooxml/ooxml_analyzer.h"
 #include "core/file_type.h"
 #include "core/testing/recording_context.h"
+#include "engine/config.h"
+#include "engine/scan.h"
 
 namespace lg {
 namespace {
@@ -113,6 +117,36 @@ TEST(OoxmlCorpus, DdeTestDocxInstructions) {
             " ddeauto \xC3\xBCnic\xC3\xB6"
             "de-test ");
   EXPECT_NE(ctx.all_text(TextKind::kDocument).find("This is a dde test file."), std::string::npos);
+}
+
+// Through the engine, the VBA project child reaches the OLE analyzer, which finds the macros,
+// and an embedded object is identified as a compound file.
+TEST(OoxmlCorpus, ChildrenReachTheOleAnalyzer) {
+  struct Case {
+    const char* file;
+    const char* symbol;
+    const char* child_type;
+  };
+  for (const Case& c : {Case{"oleform/oleform-PR314.docm", "VBA_MACRO", "ole2"},
+                        Case{"oleobj/embedded-simple-2007.docx", "", "ole2"}}) {
+    const std::string bytes = testing::read_file(kOfficeDir + "/" + c.file);
+    if (bytes.empty()) GTEST_SKIP() << "no corpus";
+    Config config = default_config();
+    TextScanner scanner;
+    Report report;
+    Scan scan(config, scanner, report, [](FileType t) -> std::unique_ptr<Analyzer> {
+      if (is_ooxml(t)) return std::make_unique<OoxmlAnalyzer>();
+      return make_analyzer(t);
+    });
+    scan.run(c.file, as_bytes(bytes));
+    ASSERT_GE(report.objects.size(), 2u) << c.file;
+    EXPECT_EQ(report.objects[1].type, c.child_type) << c.file;
+    std::set<std::string> symbols;
+    for (const auto& f : report.findings) symbols.insert(f.symbol);
+    if (*c.symbol) {
+      EXPECT_TRUE(symbols.count(c.symbol)) << c.file;
+    }
+  }
 }
 
 }  // namespace
