@@ -198,6 +198,16 @@ TEST(RtfAnalyzer, JapaneseShiftJisAndUnicodeEscapes) {
   EXPECT_EQ(ctx.num("code_page"), 932);
 }
 
+// WordPad writes Korean under \ansicpg1252 with a \fcharset129 font: the font's code page
+// (CP949) decodes the \'hh bytes, and the Western font's text stays windows-1252.
+TEST(RtfAnalyzer, FontCharsetDecidesTheCodePage) {
+  RecordingContext ctx = run(
+      "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil\\fcharset0 Calibri;}"
+      "{\\f1\\fnil\\fcharset129 \\'b8\\'bc\\'c0\\'ba \\'b0\\'ed\\'b5\\'f1;}}"
+      "\\f1\\'c3\\'a4\\'bf\\'eb {\\f0 caf\\'e9} \\'c0\\'cc\\'b7\\'c2\\'bc\\'ad\\f0  na\\'efve}");
+  EXPECT_EQ(ctx.all_text(TextKind::kDocument), "채용 café 이력서 naïve");
+}
+
 TEST(RtfAnalyzer, InfoFieldsAreFactsNotText) {
   RecordingContext ctx =
       run("{\\rtf1{\\info{\\title Blockchain developer offer}{\\author Kim}{\\operator Lee}"

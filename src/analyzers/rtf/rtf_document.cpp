@@ -14,78 +14,6 @@ namespace {
 // How often the deadline is checked, in tokens.
 constexpr std::size_t kStopCheckEvery = 4096;
 
-// Destinations whose text is never visible (RTF 1.9.1 lists them as "Destination"): the
-// tables, pictures, document properties, bookmarks and shapes' property names and values.
-constexpr std::array<std::string_view, 58> kSkippedDestinations = {"fonttbl",
-                                                                   "colortbl",
-                                                                   "stylesheet",
-                                                                   "info",
-                                                                   "pict",
-                                                                   "listtable",
-                                                                   "listoverridetable",
-                                                                   "rsidtbl",
-                                                                   "xmlnstbl",
-                                                                   "latentstyles",
-                                                                   "themedata",
-                                                                   "datastore",
-                                                                   "colorschememapping",
-                                                                   "mmathPr",
-                                                                   "pgdsctbl",
-                                                                   "revtbl",
-                                                                   "filetbl",
-                                                                   "fldtype",
-                                                                   "datafield",
-                                                                   "bkmkstart",
-                                                                   "bkmkend",
-                                                                   "sp",
-                                                                   "sn",
-                                                                   "sv",
-                                                                   "nonshppict",
-                                                                   "blipuid",
-                                                                   "private",
-                                                                   "panose",
-                                                                   "falt",
-                                                                   "fname",
-                                                                   "userprops",
-                                                                   "propname",
-                                                                   "staticval",
-                                                                   "docvar",
-                                                                   "xe",
-                                                                   "tc",
-                                                                   "txe",
-                                                                   "rxe",
-                                                                   "atnid",
-                                                                   "atnauthor",
-                                                                   "atntime",
-                                                                   "atnref",
-                                                                   "atrfstart",
-                                                                   "atrfend",
-                                                                   "objalias",
-                                                                   "objname",
-                                                                   "objsect",
-                                                                   "objtime",
-                                                                   "listtext",
-                                                                   "pntext",
-                                                                   "pntxta",
-                                                                   "pntxtb",
-                                                                   "ftnsep",
-                                                                   "ftnsepc",
-                                                                   "aftnsep",
-                                                                   "aftnsepc",
-                                                                   "htmltag",
-                                                                   "mhtmltag"};
-
-constexpr std::array<std::string_view, 12> kInfoFields = {
-    "title",    "subject", "author",  "operator", "company",   "manager",
-    "keywords", "comment", "doccomm", "category", "hlinkbase", "generator"};
-
-constexpr std::array<std::string_view, 4> kDateFields = {"creatim", "revtim", "printim", "buptim"};
-
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& a, std::string_view w) {
-  return std::find(a.begin(), a.end(), w) != a.end();
-}
-
 }  // namespace
 
 Document::Document(ByteView data, Context& ctx)
@@ -161,6 +89,7 @@ void Document::open_group() {
     g.object = p.object;
     g.field = p.field;
     g.field_result = p.field_result;
+    g.font = p.font;
     stack_.push_back(std::move(g));
   }
   max_depth_ = std::max(max_depth_, stack_.size() - 1 + overflow_);
@@ -178,63 +107,10 @@ void Document::close_group() {
   }
   Group g = std::move(stack_.back());
   stack_.pop_back();
+  update_charset();
   if (g.tokens == 0 || (g.ignorable && !g.seen_word && g.tokens == 1)) ++empty_groups_;
   if (g.owner == static_cast<int>(stack_.size())) finish_destination(g);
   if (g.owns_field && g.field >= 0) finish_field(fields_[static_cast<std::size_t>(g.field)]);
-}
-
-void Document::own(Group& g, Dest d) {
-  g.dest = d;
-  g.owner = static_cast<int>(stack_.size() - 1);
-  g.sink = TextSink();
-  g.hex.clear();
-}
-
-int Document::new_object() {
-  if (objects_.size() >= kMaxObjects) return -1;
-  objects_.emplace_back();
-  return static_cast<int>(objects_.size() - 1);
-}
-
-// A destination word may appear anywhere in its group (rtfobj treats it so, and attackers
-// hide \objdata behind other words); it switches the whole group. True when `w` was one.
-bool Document::destination_word(Group& g, std::string_view w) {
-  if (w == "objdata") {
-    if (g.object < 0) g.object = new_object();
-    own(g, Dest::kObjData);
-  } else if (w == "object") {
-    g.object = new_object();
-    g.dest = Dest::kSkip;  // only \result inside holds visible content
-  } else if (w == "objclass") {
-    own(g, Dest::kObjClass);
-  } else if (w == "result") {
-    g.dest = Dest::kText;
-  } else if (w == "field") {
-    if (fields_.size() < kMaxFields) {
-      fields_.emplace_back();
-      g.field = static_cast<int>(fields_.size() - 1);
-      g.owns_field = true;
-      g.field_result = false;
-    }
-  } else if (w == "fldinst") {
-    own(g, Dest::kFldInst);
-  } else if (w == "fldrslt") {
-    g.dest = Dest::kText;
-    g.field_result = true;
-  } else if (w == "template") {
-    own(g, Dest::kTemplate);
-  } else if (in(kInfoFields, w)) {
-    own(g, Dest::kInfoField);
-    g.key = w;
-  } else if (in(kDateFields, w)) {
-    own(g, Dest::kDateField);
-    g.key = w;
-  } else if (in(kSkippedDestinations, w)) {
-    g.dest = Dest::kSkip;
-  } else {
-    return false;
-  }
-  return true;
 }
 
 void Document::control_word(const Token& t) {
@@ -255,9 +131,18 @@ void Document::control_word(const Token& t) {
     version_seen_ = true;
     ctx_.fact("rtf_version", std::int64_t{t.param});
   } else if (w == "ansicpg" && t.has_param) {
-    document_.flush(charset_);
-    charset_ = code_page_charset(t.param);
+    ansi_charset_ = code_page_charset(t.param);
+    update_charset();
     ctx_.fact("code_page", std::int64_t{t.param});
+  } else if (g.dest == Dest::kFontTable) {
+    if (w == "f") table_font_ = t.param;
+    if (w == "fcharset" && font_charsets_.size() < kMaxFonts) {
+      font_charsets_[table_font_] = fcharset_charset(t.param);
+    }
+  } else if (w == "f" || w == "plain" || w == "deff") {
+    if (w == "deff") default_font_ = t.param;
+    g.font = w == "f" ? t.param : default_font_;
+    update_charset();
   } else if (w == "uc") {
     g.uc = static_cast<std::uint16_t>(std::clamp(t.param, 0, 16));
   } else if (w == "u") {
@@ -346,6 +231,19 @@ void Document::unicode(std::int32_t param) {
   uc_skip_ = g.uc;
 }
 
+void Document::update_charset() {
+  auto it = font_charsets_.find(top().font);
+  const std::string& next =
+      it != font_charsets_.end() && !it->second.empty() ? it->second : ansi_charset_;
+  if (next == charset_) return;
+  // Bytes already collected belong to the old code page.
+  document_.flush(charset_);
+  const Group& g = top();
+  if (g.owner >= 0) stack_[static_cast<std::size_t>(g.owner)].sink.flush(charset_);
+  if (g.field >= 0) fields_[static_cast<std::size_t>(g.field)].result.flush(charset_);
+  charset_ = next;
+}
+
 TextSink* Document::sink() {
   Group& g = top();
   switch (g.dest) {
@@ -354,6 +252,7 @@ TextSink* Document::sink() {
     case Dest::kSkip:
     case Dest::kObjData:
     case Dest::kDateField:
+    case Dest::kFontTable:
       return nullptr;
     default:
       break;

@@ -4,6 +4,7 @@
 /// each piece of text to its destination (RTF 1.9.1 "Destinations"): the visible text, \info
 /// fields, \fldinst, \*\template, \objclass and \objdata.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,7 @@ enum class Dest : std::uint8_t {
   kFldInst,    // \*\fldinst
   kInfoField,  // \title, \author, ... (key says which)
   kDateField,  // \creatim, \revtim: \yr \mo \dy \hr \min
+  kFontTable,  // \fonttbl: \fN \fcharsetN pairs
 };
 
 class Document {
@@ -31,6 +33,7 @@ class Document {
   static constexpr std::size_t kMaxObjects = 256;
   static constexpr std::size_t kMaxFields = 4096;
   static constexpr std::size_t kMaxListFact = 64;
+  static constexpr std::size_t kMaxFonts = 4096;
   /// Thresholds for obfuscation signs (Word itself never writes any of these).
   static constexpr std::size_t kObjdataJunkSign = 8;
   static constexpr std::size_t kEmptyGroupSign = 32;
@@ -56,6 +59,7 @@ class Document {
     TextSink sink;              // the destination's text, when this group owns one
     std::string hex;            // \objdata hex digits, when this group owns one
     std::int32_t date[5] = {0, 0, 0, 0, 0};  // \yr \mo \dy \hr \min
+    std::int32_t font = -1;                  // \fN in force (-1: the default)
   };
   struct Object {
     std::string class_name;
@@ -82,6 +86,7 @@ class Document {
   void finish_destination(Group& g);
   void finish_field(Field& f);
   void finish();
+  void update_charset();  // after a font or code page change: flush, then switch
   void signal(std::string what);
 
   Group& top() { return stack_.back(); }
@@ -92,8 +97,12 @@ class Document {
   std::vector<Group> stack_;  // stack_[0]: outside all braces
   std::size_t overflow_ = 0;  // open groups past kMaxGroupDepth
   std::size_t max_depth_ = 0;
-  std::size_t uc_skip_ = 0;  // bytes still to skip after \uN
-  std::string charset_ = "windows-1252";
+  std::size_t uc_skip_ = 0;                            // bytes still to skip after \uN
+  std::string ansi_charset_ = "windows-1252";          // \ansicpg
+  std::string charset_ = "windows-1252";               // in force: the font's \fcharset, else ansi
+  std::map<std::int32_t, std::string> font_charsets_;  // \fN -> charset of \fcharset
+  std::int32_t table_font_ = -1;                       // font being defined in \fonttbl
+  std::int32_t default_font_ = -1;                     // \deffN
   TextSink document_;
   std::vector<Object> objects_;
   std::vector<Field> fields_;

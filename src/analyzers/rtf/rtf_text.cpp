@@ -90,6 +90,43 @@ std::string code_page_charset(std::int32_t cp) {
   return "windows-1252";
 }
 
+std::string fcharset_charset(std::int32_t f) {
+  switch (f) {
+    case 77:
+      return "macintosh";
+    case 128:
+      return "Shift_JIS";
+    case 129:
+      return "windows-949";
+    case 130:
+      return "x-Johab";
+    case 134:
+      return "GBK";
+    case 136:
+      return "Big5";
+    case 161:
+      return "windows-1253";
+    case 162:
+      return "windows-1254";
+    case 163:
+      return "windows-1258";
+    case 177:
+      return "windows-1255";
+    case 178:
+      return "windows-1256";
+    case 186:
+      return "windows-1257";
+    case 204:
+      return "windows-1251";
+    case 222:
+      return "windows-874";
+    case 238:
+      return "windows-1250";
+    default:
+      return "";
+  }
+}
+
 std::string_view trim(std::string_view s) {
   constexpr std::string_view kSpace = " \t\r\n";
   const auto b = s.find_first_not_of(kSpace);

@@ -43,6 +43,11 @@ class TextSink {
 /// "windows-125x", 65001 -> "UTF-8"; others "windows-1252".
 std::string code_page_charset(std::int32_t code_page);
 
+/// The charset of a font's \fcharsetN (RTF 1.9.1 "Font Table"): 128 -> "Shift_JIS",
+/// 129 -> "windows-949", 134 -> "GBK", 136 -> "Big5", 204 -> "windows-1251" ...; "" for ANSI
+/// (0), default (1), symbol (2) and unknown values (the document's \ansicpg applies).
+std::string fcharset_charset(std::int32_t fcharset);
+
 /// Trims ASCII spaces, tabs and line breaks at both ends.
 std::string_view trim(std::string_view s);
 
