@@ -12,6 +12,7 @@
 #include "core/file_type.h"
 #include "core/hash.h"
 #include "core/testing/recording_context.h"
+#include "core/utf8.h"
 #include "engine/config.h"
 #include "engine/scan.h"
 
@@ -113,6 +114,17 @@ TEST(RtfAnalyzer, DdeAutoFieldSplitAcrossGroups) {
             "DDEAUTO c:\\windows\\system32\\cmd.exe \"/k powershell -w hidden\"");
   EXPECT_NE(ctx.all_text(TextKind::kArguments).find("powershell"), std::string::npos);
   EXPECT_EQ(ctx.all_text(TextKind::kDocument), "update");
+}
+
+TEST(RtfAnalyzer, LongDdeEvidenceIsClippedOnACharacterBoundary) {
+  std::string doc = "{\\rtf1{\\field{\\*\\fldinst DDEAUTO cmd /c echo x";
+  for (int i = 0; i < 700; ++i) doc += "\\u37319?";  // 郇, three UTF-8 bytes each
+  RecordingContext ctx = run(doc + "}}}");
+  const auto* f = find(ctx, Symbol::DDE_COMMAND);
+  ASSERT_NE(f, nullptr);
+  EXPECT_LE(f->evidence.value.size(), 1024u);
+  EXPECT_GT(f->evidence.value.size(), 1000u);
+  EXPECT_TRUE(is_valid_utf8(f->evidence.value));
 }
 
 TEST(RtfAnalyzer, HyperlinkFieldGivesLinkWithVisibleText) {

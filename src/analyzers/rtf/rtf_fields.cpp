@@ -18,7 +18,13 @@ constexpr std::size_t kMaxEvidence = 1024;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-std::string clip(std::string_view s) { return std::string(s.substr(0, kMaxEvidence)); }
+// At most kMaxEvidence bytes, cut at a UTF-8 character boundary.
+std::string clip(std::string_view s) {
+  if (s.size() <= kMaxEvidence) return std::string(s);
+  std::size_t n = kMaxEvidence;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n));
+}
 
 bool is_remote_target(std::string_view t) {
   return istarts_with(t, "http://") || istarts_with(t, "https://") || istarts_with(t, "file:") ||
