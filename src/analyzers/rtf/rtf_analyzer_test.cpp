@@ -88,6 +88,35 @@ TEST(RtfAnalyzer, Ole2LinkObject) {
   EXPECT_EQ(strings(ctx, "objects"), std::vector<std::string>{"OLE2Link"});
 }
 
+// [MS-OLEDS] 2.2.6 LinkedObject: the topic names the link source, fetched on update.
+TEST(RtfAnalyzer, LinkedObjectSourceIsALink) {
+  std::string obj;
+  put_u32(obj, 0x00000501);
+  put_u32(obj, 1);
+  put_lp(obj, "Word.Document.8");
+  put_lp(obj, "http://198.51.100.7/doc/template.rtf");
+  put_lp(obj, "");
+  RecordingContext ctx = run("{\\rtf1{\\object\\objautlink{\\*\\objdata " + hex(obj) + "}}}");
+  EXPECT_TRUE(ctx.has(Symbol::RTF_OLE_OBJECT));
+  EXPECT_EQ(ctx.str("linked_object"), "http://198.51.100.7/doc/template.rtf");
+  ASSERT_EQ(ctx.links.size(), 1u);
+  EXPECT_EQ(ctx.links[0].href, "http://198.51.100.7/doc/template.rtf");
+  EXPECT_TRUE(ctx.children.empty());
+}
+
+TEST(RtfAnalyzer, ThreeObjectsThreeChildren) {
+  std::string doc = "{\\rtf1 ";
+  for (const char* name : {"a.vbs", "b.lnk", "c.hta"}) {
+    const std::string obj = ole1_embedded("Package", package_native(name, name, name));
+    doc += "{\\object\\objemb{\\*\\objclass Package}{\\*\\objdata " + hex(obj) + "}}";
+  }
+  RecordingContext ctx = run(doc + "}");
+  ASSERT_EQ(ctx.children.size(), 3u);
+  EXPECT_EQ(ctx.children[1].info.name, "b.lnk");
+  EXPECT_EQ(std::string(as_chars(ctx.children[2].data)), "c.hta");
+  EXPECT_EQ(strings(ctx, "objects").size(), 3u);
+}
+
 TEST(RtfAnalyzer, RemoteTemplate) {
   RecordingContext ctx =
       run("{\\rtf1\\ansi{\\*\\template https://docs-share.example/offer.dotm}Hello}");
