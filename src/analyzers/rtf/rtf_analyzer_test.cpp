@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 
+#include "analyzers/rtf/rtf_document.h"
 #include "analyzers/rtf/rtf_fixture.h"
 #include "core/file_type.h"
 #include "core/hash.h"
@@ -115,6 +116,15 @@ TEST(RtfAnalyzer, ThreeObjectsThreeChildren) {
   EXPECT_EQ(ctx.children[1].info.name, "b.lnk");
   EXPECT_EQ(std::string(as_chars(ctx.children[2].data)), "c.hta");
   EXPECT_EQ(strings(ctx, "objects").size(), 3u);
+}
+
+TEST(RtfAnalyzer, ManyObjdataGroupsAreCapped) {
+  std::string doc = "{\\rtf1{\\object";
+  for (int i = 0; i < 5000; ++i) doc += "{\\*\\objdata 4142}";
+  RecordingContext ctx = run(doc + "}}");
+  EXPECT_EQ(ctx.children.size(), rtf::Document::kMaxObjects);
+  EXPECT_LE(ctx.findings.size(), rtf::Document::kMaxObjects + 2);
+  EXPECT_FALSE(ctx.anomalies.empty());
 }
 
 TEST(RtfAnalyzer, RemoteTemplate) {

@@ -76,6 +76,11 @@ void Document::finish_destination(Group& g) {
       if (g.object < 0) return;
       Object& o = objects_[static_cast<std::size_t>(g.object)];
       if (o.reported && g.hex.empty()) return;
+      // One object may hold many \objdata groups: the cap counts what is reported.
+      if (objects_reported_ >= kMaxObjects) {
+        if (objects_reported_++ == kMaxObjects) ctx_.anomaly("rtf: objects past the cap ignored");
+        return;
+      }
       o.reported = true;
       if (g.hex.size() % 2 == 1) signal("odd number of hex digits in \\objdata");
       const Bytes data = decode_hex_digits(g.hex);
