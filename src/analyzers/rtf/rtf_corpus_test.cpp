@@ -64,7 +64,9 @@ TEST(RtfCorpus, RtfobjIssue251ObfuscatedEquation) {
   EXPECT_EQ(strings(ctx, "objects"), std::vector<std::string>{"equation.3"});
   EXPECT_TRUE(ctx.has(Symbol::RTF_OLE_OBJECT));
   EXPECT_TRUE(ctx.has(Symbol::RTF_EXPLOIT_CLSID));
-  EXPECT_TRUE(ctx.has(Symbol::RTF_OBFUSCATION));
+  const auto obf = strings(ctx, "obfuscation");
+  ASSERT_FALSE(obf.empty());
+  EXPECT_EQ(obf.front(), "\\objdata hidden in an ignorable {\\*...} destination");
   ASSERT_EQ(ctx.children.size(), 1u);
   EXPECT_EQ(ctx.children[0].info.relation, "embedded");
   ASSERT_GE(ctx.children[0].data.size(), 8u);
@@ -92,6 +94,11 @@ TEST(RtfCorpus, RtfSpecIsBenignText) {
   EXPECT_NE(text.find("Rich Text Format"), std::string::npos);
   EXPECT_EQ(text.find("Times New Roman CE"), std::string::npos);  // font table skipped
   EXPECT_EQ(text.find("Times New Roman Greek"), std::string::npos);
+  // Its many HYPERLINK \\l bookmark fields are no links; one real URL is.
+  ASSERT_EQ(ctx.links.size(), 1u);
+  EXPECT_EQ(ctx.links[0].href, "http://www.microsoft.com/downloads/search.asp");
+  EXPECT_EQ(ctx.str("author"), "Microsoft Corporation");
+  EXPECT_EQ(ctx.str("creatim"), "2003-02-26T19:22");
   EXPECT_LT(ms, 5000);
 }
 

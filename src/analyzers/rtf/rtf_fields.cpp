@@ -46,7 +46,19 @@ FieldInstruction parse_field_instruction(std::string_view s) {
     while (i < s.size() && is_space(s[i])) ++i;
     if (i >= s.size()) break;
     if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] != '\\') {  // a \switch and its letter
+      // HYPERLINK's \l (bookmark), \o (tooltip) and \t (frame) take an argument of their
+      // own: "HYPERLINK \l "_Toc1"" links inside the document, not to a URL.
+      const char sw = static_cast<char>(s[i + 1] | 0x20);
       i += 2;
+      if (sw == 'l' || sw == 'o' || sw == 't') {
+        while (i < s.size() && is_space(s[i])) ++i;
+        if (i < s.size() && s[i] == '"') {
+          const std::size_t end = s.find('"', i + 1);
+          i = end == std::string_view::npos ? s.size() : end + 1;
+        } else {
+          while (i < s.size() && !is_space(s[i])) ++i;
+        }
+      }
       continue;
     }
     std::string arg;
@@ -150,11 +162,6 @@ void Document::finish() {
     ctx_.anomaly("rtf: " + std::to_string(open) + " groups open at the end (truncated?)");
   if (unbalanced_ > 0) ctx_.anomaly("rtf: " + std::to_string(unbalanced_) + " unmatched '}'");
   if (tok_.binary_truncated()) ctx_.anomaly("rtf: \\bin data runs past the end");
-  Reader r(data_);
-  if (!r.starts_with_at(0, "{\\rtf1")) {
-    ctx_.anomaly("rtf: header is not {\\rtf1");
-    signal("header is not {\\rtf1 (Word reads any {\\rt)");
-  }
 
   if (max_depth_ > RtfAnalyzer::kObfuscationDepth) {
     signal("groups nested " + std::to_string(max_depth_) + " deep");
@@ -166,6 +173,10 @@ void Document::finish() {
   if (bin_in_objdata_) signal("\\bin data inside \\objdata");
   if (empty_groups_ >= kEmptyGroupSign) {
     signal(std::to_string(empty_groups_) + " empty {} or {\\*} groups");
+  }
+  if (!Reader(data_).starts_with_at(0, "{\\rtf1")) {
+    ctx_.anomaly("rtf: header is not {\\rtf1");
+    signal("header is not {\\rtf1 (Word reads any {\\rt)");
   }
   if (tok_.oversized_words() >= kOversizedWordSign) {
     signal(std::to_string(tok_.oversized_words()) + " control words or parameters over length");

@@ -124,7 +124,7 @@ TEST(RtfObject, ExploitClsidTable) {
 }
 
 TEST(RtfFields, Instructions) {
-  auto f = parse_field_instruction(" HYPERLINK \\l \"https://x.example/a b\" ");
+  auto f = parse_field_instruction(" HYPERLINK \\h \"https://x.example/a b\" ");
   EXPECT_EQ(f.keyword, "HYPERLINK");
   EXPECT_EQ(f.argument, "https://x.example/a b");
   f = parse_field_instruction("ddeauto c:\\\\windows\\\\system32\\\\cmd.exe \"/k calc\"");
@@ -132,6 +132,10 @@ TEST(RtfFields, Instructions) {
   EXPECT_TRUE(is_dde_keyword(f.keyword));
   EXPECT_EQ(f.argument, "c:\\\\windows\\\\system32\\\\cmd.exe");
   EXPECT_TRUE(parse_field_instruction("   ").keyword.empty());
+  // Bookmark links take \l's argument: no URL.
+  EXPECT_EQ(parse_field_instruction("HYPERLINK \\l \"_Toc123\" \\o \"tip\"").argument, "");
+  EXPECT_EQ(parse_field_instruction("HYPERLINK \\l _Toc1 \"http://a.example/\"").argument,
+            "http://a.example/");
   EXPECT_FALSE(is_dde_keyword("PAGE"));
 }
 
