@@ -94,6 +94,21 @@ TEST(OoxmlParts, IllFormedUtf8IsRepaired) {
   EXPECT_EQ(ctx.links[0].href, "https://example.test/\xEF\xBF\xBD");
 }
 
+// Deep nesting is walked without recursion (a recursive walk would exhaust the stack here).
+TEST(OoxmlParts, DeeplyNestedXmlIsWalkedIteratively) {
+  constexpr int kDepth = 200'000;
+  std::string body;
+  for (int i = 0; i < kDepth; ++i) body += "<w:p>";
+  body += "<w:r><w:fldChar w:fldCharType=\"begin\"/><w:instrText>DDEAUTO deep</w:instrText>"
+          "<w:t>bottom</w:t></w:r>";
+  for (int i = 0; i < kDepth; ++i) body += "</w:p>";
+  Status st;
+  RecordingContext ctx = run(Docx(body).build(), &st);
+  EXPECT_TRUE(st.is_ok()) << st.to_string();
+  EXPECT_TRUE(ctx.has(Symbol::DDE_COMMAND));
+  EXPECT_EQ(ctx.all_text(TextKind::kDocument), "bottom");
+}
+
 Docx workbook() {
   Docx d;
   d.parts.clear();
