@@ -99,8 +99,9 @@ TEST(OoxmlParts, DeeplyNestedXmlIsWalkedIteratively) {
   constexpr int kDepth = 200'000;
   std::string body;
   for (int i = 0; i < kDepth; ++i) body += "<w:p>";
-  body += "<w:r><w:fldChar w:fldCharType=\"begin\"/><w:instrText>DDEAUTO deep</w:instrText>"
-          "<w:t>bottom</w:t></w:r>";
+  body +=
+      "<w:r><w:fldChar w:fldCharType=\"begin\"/><w:instrText>DDEAUTO deep</w:instrText>"
+      "<w:t>bottom</w:t></w:r>";
   for (int i = 0; i < kDepth; ++i) body += "</w:p>";
   Status st;
   RecordingContext ctx = run(Docx(body).build(), &st);
