@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scans a corpus folder with the CLI and checks what every report must satisfy.
 
-usage: corpus_check.py LUREGUARD SCHEMA DIR [--max-malicious N] [--max-suspicious-rate R]
+usage: corpus_check.py LUREGUARD SCHEMA DIR... [--max-malicious N] [--max-suspicious-rate R]
 
 Checks, per report: it validates against the JSON Schema; no ANALYZER_FAILURE finding (an
 analyzer that threw or broke an invariant); no "error" (the input was readable). Over the run:
@@ -22,14 +22,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("lureguard")
     ap.add_argument("schema")
-    ap.add_argument("corpus")
+    ap.add_argument("corpus", nargs="+")
     ap.add_argument("--max-malicious", type=int, default=None)
     ap.add_argument("--max-suspicious-rate", type=float, default=None)
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
 
     proc = subprocess.run(
-        [args.lureguard, "scan", "--format", "jsonl", "--jobs", str(args.jobs), args.corpus],
+        [args.lureguard, "scan", "--format", "jsonl", "--jobs", str(args.jobs), *args.corpus],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
     if proc.returncode not in (0, 1, 2):
         print(f"lureguard exited {proc.returncode}: {proc.stderr.decode(errors='replace')[:2000]}")
