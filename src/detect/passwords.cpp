@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "core/ascii.h"
+
 namespace lg {
 namespace {
 
@@ -42,11 +44,17 @@ constexpr std::array<std::string_view, 8> kCjkEnds = {"。", "、", "，",     "
 
 bool iequal_ascii(std::string_view text, std::size_t at, std::string_view word) {
   if (text.size() - at < word.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[at + i]);
-    if (std::tolower(c) != static_cast<unsigned char>(word[i])) return false;
-  }
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if (ascii_lower(text[at + i]) != word[i]) return false;
   return true;
+}
+
+// The bytes a keyword can start with (first byte, lower-cased): most text positions are
+// rejected by one table look-up before any keyword is compared.
+std::array<bool, 256> keyword_starts() {
+  std::array<bool, 256> t{};
+  for (auto kw : kKeywords) t[static_cast<unsigned char>(kw[0])] = true;
+  return t;
 }
 
 std::size_t skip_blanks(std::string_view t, std::size_t i) {
@@ -105,7 +113,9 @@ bool is_stop_word(std::string_view tok) {
 
 void find_password_candidates(std::string_view t, std::vector<std::string>& out,
                               std::size_t max_total) {
+  static const std::array<bool, 256> kStarts = keyword_starts();
   for (std::size_t i = 0; i < t.size() && out.size() < max_total; ++i) {
+    if (!kStarts[static_cast<unsigned char>(ascii_lower(t[i]))]) continue;
     std::size_t after = 0;
     for (auto kw : kKeywords) {
       if (iequal_ascii(t, i, kw)) {

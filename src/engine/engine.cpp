@@ -48,8 +48,25 @@ Report Engine::scan(std::string_view name, ByteView data) const {
   auto start = std::chrono::steady_clock::now();
   Report report;
   report.version = LG_VERSION_STRING;
-  Scan scan(config_, text_scanner_, report, make_analyzer, lexicon_ ? &*lexicon_ : nullptr);
-  scan.run(name, data);
+  std::optional<Lexicon::Scratch> scratch;
+  if (lexicon_) {
+    std::lock_guard lock(scratch_mu_);
+    if (!scratch_pool_.empty()) {
+      scratch.emplace(std::move(scratch_pool_.back()));
+      scratch_pool_.pop_back();
+    }
+  }
+  if (lexicon_ && !scratch)
+    if (auto made = lexicon_->make_scratch()) scratch.emplace(std::move(*made));
+  {
+    Scan scan(config_, text_scanner_, report, make_analyzer, lexicon_ ? &*lexicon_ : nullptr,
+              scratch ? &*scratch : nullptr);
+    scan.run(name, data);
+  }
+  if (scratch) {
+    std::lock_guard lock(scratch_mu_);
+    scratch_pool_.push_back(std::move(*scratch));
+  }
   if (!report.objects.empty() && report.objects.front().type == "message")
     report.message = summarize(report.objects.front());
   score_report(config_.scoring, report);

@@ -2,8 +2,10 @@
 /// The engine: built once from a Config, immutable, shared by all scanning threads
 /// (std::shared_ptr<const Engine>). scan() turns one input's bytes into one Report.
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "core/bytes.h"
 #include "detect/lexicon.h"
@@ -37,6 +39,11 @@ class Engine {
   SanctionsList sanctions_;  // before text_scanner_, which points at it
   TextScanner text_scanner_;
   std::optional<Lexicon> lexicon_;  // the built-in lexicon; absent only if it failed to compile
+  // Vectorscan scratch spaces, reused across scans: making one costs more than scanning a
+  // typical message. A scan borrows one and gives it back; the pool grows to the number of
+  // threads scanning at once. This is the engine's only mutable state.
+  mutable std::mutex scratch_mu_;
+  mutable std::vector<Lexicon::Scratch> scratch_pool_;
 };
 
 }  // namespace lg

@@ -17,19 +17,24 @@ constexpr std::uint64_t kRatioFloorBytes = 1u << 20;
 }  // namespace
 
 Scan::Scan(const Config& config, const TextScanner& text_scanner, Report& report,
-           AnalyzerFactory factory, const Lexicon* lexicon)
+           AnalyzerFactory factory, const Lexicon* lexicon, Lexicon::Scratch* scratch)
     : config_(config),
       factory_(std::move(factory)),
       text_scanner_(text_scanner),
       report_(report),
-      lexicon_(lexicon) {}
+      lexicon_(lexicon),
+      lent_scratch_(scratch) {}
 
 void Scan::start_lure() {
   if (lexicon_ == nullptr) return;
+  if (lent_scratch_ != nullptr) {
+    lure_.emplace(*lexicon_, *lent_scratch_);
+    return;
+  }
   auto scratch = lexicon_->make_scratch();
   if (!scratch) return;  // noted on the root object by finish_lure
-  lure_scratch_.emplace(std::move(*scratch));
-  lure_.emplace(*lexicon_, *lure_scratch_);
+  own_scratch_.emplace(std::move(*scratch));
+  lure_.emplace(*lexicon_, *own_scratch_);
 }
 
 void Scan::finish_lure() {

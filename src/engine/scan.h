@@ -21,9 +21,12 @@ namespace lg {
 
 class Scan final : public Context, public DetectorSink {
  public:
-  /// `lexicon` (may be null: no lure-language findings) must outlive the scan.
+  /// `lexicon` (may be null: no lure-language findings) must outlive the scan; so must
+  /// `scratch` when given (one made from `lexicon`, not used by anyone else meanwhile), else
+  /// the scan makes its own.
   Scan(const Config& config, const TextScanner& text_scanner, Report& report,
-       AnalyzerFactory factory = make_analyzer, const Lexicon* lexicon = nullptr);
+       AnalyzerFactory factory = make_analyzer, const Lexicon* lexicon = nullptr,
+       Lexicon::Scratch* scratch = nullptr);
 
   /// Scans `data` as the root object; fills the report (not the score).
   void run(std::string_view name, ByteView data);
@@ -74,7 +77,8 @@ class Scan final : public Context, public DetectorSink {
   std::vector<std::string> found_passwords_;  // given in this input's text, in order seen
   // Lure language is judged over all text of the input, so it is scored at the end.
   const Lexicon* lexicon_ = nullptr;
-  std::optional<Lexicon::Scratch> lure_scratch_;
+  Lexicon::Scratch* lent_scratch_ = nullptr;
+  std::optional<Lexicon::Scratch> own_scratch_;
   std::optional<LureState> lure_;
 };
 
