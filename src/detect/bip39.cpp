@@ -1,6 +1,7 @@
 #include "detect/bip39.h"
 
 #include <openssl/evp.h>
+#include <array>
 
 #include "core/charset.h"
 #include "detect/text_chars.h"
@@ -12,11 +13,16 @@ constexpr Bip39Language kLanguageList[] = {Bip39Language::kEnglish, Bip39Languag
                                            Bip39Language::kKorean};
 constexpr std::size_t kMaxWordBytes = 32;  // longest listed word is 8 letters or 18 bytes NFC
 
-bool is_separator_ascii(unsigned char c) {
-  return c <= 0x20 || c == ',' || c == ';' || c == '|' || c == '"' || c == '\'' || c == '(' ||
-         c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == '<' || c == '>' ||
-         c == '/' || c == 0x7f;
+constexpr std::array<bool, 256> make_separator_table() {
+  std::array<bool, 256> t{};
+  for (int c = 0; c <= 0x20; ++c) t[c] = true;
+  for (unsigned char c : std::string_view(",;|\"'()[]{}<>/\x7f")) t[c] = true;
+  return t;
 }
+constexpr std::array<bool, 256> kSeparator = make_separator_table();
+
+// Called for every byte of every text: one table look-up.
+inline bool is_separator_ascii(unsigned char c) { return kSeparator[c]; }
 
 // Length of a multi-byte separator at `i` (spaces and punctuation: U+00A0, U+3000 the
 // ideographic space, 、。, full-width ：，), or 0.
