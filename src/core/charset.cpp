@@ -145,8 +145,10 @@ std::string normalize_iso2022jp(std::string_view s, bool rewrite_0213) {
     }
     // G0 designations: ESC ( F, ESC $ F, ESC $ ( F.
     std::size_t len = 0;
-    if (i + 2 < s.size() && (s[i + 1] == '(' || (s[i + 1] == '$' && s[i + 2] != '('))) len = 3;
-    else if (i + 3 < s.size() && s[i + 1] == '$' && s[i + 2] == '(') len = 4;
+    if (i + 2 < s.size() && (s[i + 1] == '(' || (s[i + 1] == '$' && s[i + 2] != '(')))
+      len = 3;
+    else if (i + 3 < s.size() && s[i + 1] == '$' && s[i + 2] == '(')
+      len = 4;
     if (len == 0) {
       out.push_back(s[i]);
       continue;

@@ -117,7 +117,6 @@ constexpr std::array<Entity, 286> kEntities = {
 static_assert(std::is_sorted(kEntities.begin(), kEntities.end(),
                              [](const Entity& a, const Entity& b) { return a.name < b.name; }));
 
-
 bool is_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }

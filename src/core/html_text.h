@@ -14,7 +14,7 @@ struct HtmlLink {
 };
 
 struct HtmlText {
-  std::string text;  // UTF-8
+  std::string text;             // UTF-8
   std::vector<HtmlLink> links;  // <a href>, <area href>, <form action> (visible text empty)
 };
 

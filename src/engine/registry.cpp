@@ -13,17 +13,26 @@ namespace lg {
 
 std::unique_ptr<Analyzer> make_analyzer(FileType t) {
   switch (t) {
-    case FileType::kMessage: return std::make_unique<MailAnalyzer>();
-    case FileType::kMbox: return std::make_unique<MboxAnalyzer>();
+    case FileType::kMessage:
+      return std::make_unique<MailAnalyzer>();
+    case FileType::kMbox:
+      return std::make_unique<MboxAnalyzer>();
     case FileType::kOoxmlWord:
     case FileType::kOoxmlExcel:
-    case FileType::kOoxmlPowerpoint: return std::make_unique<OoxmlAnalyzer>();
-    case FileType::kOle2: return std::make_unique<OleAnalyzer>();
-    case FileType::kHwp: return std::make_unique<HwpAnalyzer>();
-    case FileType::kRtf: return std::make_unique<RtfAnalyzer>();
-    case FileType::kLnk: return std::make_unique<LnkAnalyzer>();
-    case FileType::kPdf: return std::make_unique<PdfAnalyzer>();
-    default: break;
+    case FileType::kOoxmlPowerpoint:
+      return std::make_unique<OoxmlAnalyzer>();
+    case FileType::kOle2:
+      return std::make_unique<OleAnalyzer>();
+    case FileType::kHwp:
+      return std::make_unique<HwpAnalyzer>();
+    case FileType::kRtf:
+      return std::make_unique<RtfAnalyzer>();
+    case FileType::kLnk:
+      return std::make_unique<LnkAnalyzer>();
+    case FileType::kPdf:
+      return std::make_unique<PdfAnalyzer>();
+    default:
+      break;
   }
   // Archives, and the ZIP-based documents without an analyzer of their own yet (HWPX, JAR,
   // APK, ODF): their entries become children and are analyzed in turn.

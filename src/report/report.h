@@ -22,7 +22,7 @@ const char* action_name(Action a);
 
 struct ObjectNode {
   int id = 0;
-  int parent = -1;            // -1 for the root
+  int parent = -1;  // -1 for the root
   int depth = 0;
   std::string relation;       // how it hangs below its parent ("attachment", "entry", ...)
   std::string name;           // declared name, UTF-8
@@ -39,7 +39,7 @@ struct ObjectNode {
 struct Finding {
   std::string symbol;  // symbol name
   std::string group;
-  double score = 0;    // weight in force (config may override the default)
+  double score = 0;  // weight in force (config may override the default)
   std::vector<std::string> attack;
   int object_id = 0;
   std::string path;
