@@ -419,6 +419,33 @@ Decoded decode_text(ByteView data, std::string_view charset) {
   return {repair_utf8(s), "UTF-8", true, true};
 }
 
+std::string windows_code_page_charset(std::int64_t cp) {
+  switch (cp) {
+    case 65001:
+      return "UTF-8";
+    case 1200:
+      return "UTF-16LE";
+    case 932:
+      return "Shift_JIS";
+    case 936:
+      return "GBK";
+    case 949:
+      return "windows-949";
+    case 950:
+      return "Big5";
+    case 10000:
+      return "macintosh";
+    case 20127:
+      return "US-ASCII";
+    case 28591:
+      return "ISO-8859-1";
+    default:
+      break;
+  }
+  if (cp == 874 || (cp >= 1250 && cp <= 1258)) return "windows-" + std::to_string(cp);
+  return "windows-1252";
+}
+
 Result<std::string> convert_to_utf8(ByteView data, std::string_view charset) {
   const std::string name = icu_name_for(lower_trimmed(charset));
   if (name.empty()) return Status::error(ErrorCode::kUnsupported, "no charset given");

@@ -4,6 +4,7 @@
 /// Big5, windows-1252 ...), matched case-insensitively, with MIME's aliases mapped to the
 /// superset Microsoft clients really write (ks_c_5601-1987 and EUC-KR -> CP949,
 /// GB2312 -> GBK, ISO-8859-1 and US-ASCII -> windows-1252, Shift_JIS -> windows-31j).
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,12 @@ Result<std::string> convert_to_utf8(ByteView data, std::string_view charset);
 /// Best guess at the charset of `data` (ICU's detector, with UTF-8 and ISO-2022-JP checked
 /// first, and a preference for CJK encodings over Latin ones on CJK-looking input).
 std::string detect_charset(ByteView data);
+
+/// The charset name for a Windows code page number ([MS-LCID]/[MS-UCODEREF]: CP_ACP values
+/// as VBA's PROJECTCODEPAGE, OLE property sets' PID_CODEPAGE and RTF's \ansicpg write them):
+/// 932 -> Shift_JIS, 949 -> windows-949, 65001 -> UTF-8, 125x -> windows-125x ...;
+/// an unknown number gives windows-1252, the most common ANSI code page.
+std::string windows_code_page_charset(std::int64_t code_page);
 
 /// Unicode NFC (for comparison and display) and NFKC_Casefold (for matching).
 std::string normalize_nfc(std::string_view utf8);

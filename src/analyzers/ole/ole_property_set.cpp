@@ -127,7 +127,7 @@ std::vector<PropertyFact> read_property_set(ByteView stream, bool summary) {
       auto bytes = s.subspan(*off + 8, std::min<std::size_t>(*len, kMaxString));
       if (!bytes) continue;
       value = code_page == 1200 ? utf16le_to_utf8(*bytes, true)
-                                : decode_text(*bytes, code_page_charset(code_page)).utf8;
+                                : decode_text(*bytes, windows_code_page_charset(code_page)).utf8;
     } else if (*type == kVtLpwstr) {
       auto len = s.u32le(*off + 4);  // characters, terminator included
       if (!len) continue;

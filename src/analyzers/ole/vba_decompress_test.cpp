@@ -1,5 +1,6 @@
 // [MS-OVBA] 3.2 decompression examples, the dir stream parser and the keyword matcher.
 #include "analyzers/ole/vba_decompress.h"
+#include "core/charset.h"
 
 #include <gtest/gtest.h>
 
@@ -68,7 +69,7 @@ TEST(VbaDir, UnknownRecordsAndTruncation) {
   EXPECT_TRUE(dir.anomalies.empty());
   Bytes cut(d.begin(), d.begin() + 33);
   EXPECT_FALSE(parse_vba_dir(cut).anomalies.empty());
-  EXPECT_EQ(code_page_charset(949), "windows-949");
+  EXPECT_EQ(windows_code_page_charset(949), "windows-949");
 }
 
 TEST(VbaKeywords, WordBoundariesAndDecoding) {

@@ -35,33 +35,6 @@ enum : std::uint16_t {
 
 }  // namespace
 
-std::string code_page_charset(std::uint32_t cp) {
-  switch (cp) {
-    case 65001:
-      return "UTF-8";
-    case 1200:
-      return "UTF-16LE";
-    case 932:
-      return "Shift_JIS";
-    case 936:
-      return "GBK";
-    case 949:
-      return "windows-949";
-    case 950:
-      return "Big5";
-    case 10000:
-      return "macintosh";
-    case 20127:
-      return "US-ASCII";
-    case 28591:
-      return "ISO-8859-1";
-    default:
-      break;
-  }
-  if (cp == 874 || (cp >= 1250 && cp <= 1258)) return "windows-" + std::to_string(cp);
-  return "windows-1252";
-}
-
 VbaDir parse_vba_dir(ByteView dir) {
   VbaDir out;
   Reader r(dir);
@@ -77,7 +50,9 @@ VbaDir parse_vba_dir(ByteView dir) {
     }
     return cur;
   };
-  auto text = [&](ByteView b) { return decode_text(b, code_page_charset(out.code_page)).utf8; };
+  auto text = [&](ByteView b) {
+    return decode_text(b, windows_code_page_charset(out.code_page)).utf8;
+  };
   for (std::size_t n = 0; n < kMaxDirRecords; ++n) {
     auto id = r.u16le(pos);
     auto size = r.u32le(pos + 2);

@@ -36,8 +36,4 @@ struct VbaDir {
 /// At most kMaxDirModules modules and kMaxDirRecords records.
 VbaDir parse_vba_dir(ByteView dir);
 
-/// The ICU charset name for a Windows code page (1252 -> "windows-1252", 949 ->
-/// "windows-949", 932 -> "Shift_JIS", 65001 -> "UTF-8"...).
-std::string code_page_charset(std::uint32_t code_page);
-
 }  // namespace lg

@@ -51,7 +51,7 @@ VbaModule read_module(const CompoundFile& cf, const CfbEntry& vba, const VbaDirM
 
 std::string decode_vba_source(ByteView raw, std::uint32_t code_page) {
   if (raw.empty()) return "";
-  return decode_text(raw, code_page_charset(code_page)).utf8;
+  return decode_text(raw, windows_code_page_charset(code_page)).utf8;
 }
 
 VbaProjectStream parse_project_stream(ByteView data, const std::string& charset) {
@@ -102,7 +102,7 @@ std::vector<VbaProject> find_vba_projects(const CompoundFile& cf) {
     if (const CfbEntry* ps = cf.find_child(parent, "PROJECT");
         ps && ps->type == CfbObjectType::kStream) {
       if (auto bytes = cf.read_stream(*ps, kMaxVbaStreamBytes, &p.anomalies))
-        p.project = parse_project_stream(*bytes, code_page_charset(p.dir.code_page));
+        p.project = parse_project_stream(*bytes, windows_code_page_charset(p.dir.code_page));
     }
     for (const VbaDirModule& dm : p.dir.modules)
       p.modules.push_back(read_module(cf, vba, dm, p.dir.code_page, p.anomalies));

@@ -8,6 +8,8 @@
 #include "analyzers/rtf/rtf_analyzer.h"
 #include "analyzers/rtf/rtf_object.h"
 
+#include "core/charset.h"
+
 namespace lg::rtf {
 namespace {
 
@@ -131,7 +133,7 @@ void Document::control_word(const Token& t) {
     version_seen_ = true;
     ctx_.fact("rtf_version", std::int64_t{t.param});
   } else if (w == "ansicpg" && t.has_param) {
-    ansi_charset_ = code_page_charset(t.param);
+    ansi_charset_ = windows_code_page_charset(t.param);
     update_charset();
     ctx_.fact("code_page", std::int64_t{t.param});
   } else if (g.dest == Dest::kFontTable) {

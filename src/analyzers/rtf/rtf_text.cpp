@@ -67,29 +67,6 @@ void TextSink::flush_pending(std::string_view charset) {
   pending_.clear();
 }
 
-std::string code_page_charset(std::int32_t cp) {
-  switch (cp) {
-    case 932:
-      return "Shift_JIS";
-    case 936:
-      return "GBK";
-    case 949:
-      return "windows-949";
-    case 950:
-      return "Big5";
-    case 874:
-      return "windows-874";
-    case 65001:
-      return "UTF-8";
-    case 10000:
-      return "macintosh";
-    default:
-      break;
-  }
-  if (cp >= 1250 && cp <= 1258) return "windows-" + std::to_string(cp);
-  return "windows-1252";
-}
-
 std::string fcharset_charset(std::int32_t f) {
   switch (f) {
     case 77:

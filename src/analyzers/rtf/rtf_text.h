@@ -38,11 +38,6 @@ class TextSink {
   bool clipped_ = false;
 };
 
-/// The ICU/MIME charset name for a Windows code page (\ansicpgN, \fcharset's code page):
-/// 932 -> "Shift_JIS", 949 -> "windows-949", 936 -> "GBK", 950 -> "Big5", 125x ->
-/// "windows-125x", 65001 -> "UTF-8"; others "windows-1252".
-std::string code_page_charset(std::int32_t code_page);
-
 /// The charset of a font's \fcharsetN (RTF 1.9.1 "Font Table"): 128 -> "Shift_JIS",
 /// 129 -> "windows-949", 134 -> "GBK", 136 -> "Big5", 204 -> "windows-1251" ...; "" for ANSI
 /// (0), default (1), symbol (2) and unknown values (the document's \ansicpg applies).

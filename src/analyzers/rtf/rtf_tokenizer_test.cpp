@@ -1,5 +1,6 @@
 // The lexer, hex decoding, OLE1 headers, field instructions and code pages, one by one.
 #include "analyzers/rtf/rtf_tokenizer.h"
+#include "core/charset.h"
 
 #include <gtest/gtest.h>
 
@@ -140,9 +141,9 @@ TEST(RtfFields, Instructions) {
 }
 
 TEST(RtfText, CodePagesAndSurrogates) {
-  EXPECT_EQ(code_page_charset(932), "Shift_JIS");
-  EXPECT_EQ(code_page_charset(1251), "windows-1251");
-  EXPECT_EQ(code_page_charset(42), "windows-1252");
+  EXPECT_EQ(windows_code_page_charset(932), "Shift_JIS");
+  EXPECT_EQ(windows_code_page_charset(1251), "windows-1251");
+  EXPECT_EQ(windows_code_page_charset(42), "windows-1252");
   TextSink s;
   s.unit(0xD83D, "windows-1252");
   s.unit(0xDE00, "windows-1252");
