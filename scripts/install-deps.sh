@@ -8,10 +8,12 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # libraries
   libssl-dev libicu-dev zlib1g-dev libtomlplusplus-dev libcli11-dev libarchive-dev
-  libvectorscan-dev libpugixml-dev
+  libvectorscan-dev libpugixml-dev libpsl-dev libmspack-dev libsqlite3-dev libvhdi-dev
+  libfsntfs-dev libfshfs-dev
   # data embedded at build time (BIP-39 word lists)
   python3-mnemonic
   # tests, fuzzing, benchmarks
+  ccache
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-jsonschema clamav clamav-testfiles
 )

@@ -58,11 +58,19 @@ constexpr std::array kTypes = {
     TypeInfo{FileType::kCab, "cab", "application/vnd.ms-cab-compressed"},
     TypeInfo{FileType::kChm, "chm", "application/vnd.ms-htmlhelp"},
     TypeInfo{FileType::kXar, "xar", "application/x-xar"},
+    TypeInfo{FileType::kCpio, "cpio", "application/x-cpio"},
+    TypeInfo{FileType::kArj, "arj", "application/x-arj"},
+    TypeInfo{FileType::kLha, "lha", "application/x-lzh-compressed"},
+    TypeInfo{FileType::kEgg, "egg", "application/x-egg"},
+    TypeInfo{FileType::kAlz, "alz", "application/x-alz"},
+    TypeInfo{FileType::kTnef, "tnef", "application/ms-tnef"},
+    TypeInfo{FileType::kSzdd, "szdd", "application/x-ms-compress-szdd"},
     TypeInfo{FileType::kPdf, "pdf", "application/pdf"},
     TypeInfo{FileType::kRtf, "rtf", "application/rtf"},
     TypeInfo{FileType::kLnk, "lnk", "application/x-ms-shortcut"},
     TypeInfo{FileType::kOneNote, "onenote", "application/onenote"},
     TypeInfo{FileType::kHwp, "hwp", "application/x-hwp"},
+    TypeInfo{FileType::kSylk, "sylk", "application/x-sylk"},
     TypeInfo{FileType::kPe, "pe", "application/vnd.microsoft.portable-executable"},
     TypeInfo{FileType::kElf, "elf", "application/x-elf"},
     TypeInfo{FileType::kMachO, "mach_o", "application/x-mach-binary"},
@@ -196,6 +204,22 @@ bool is_dmg(const Reader& r) {
   return size && *size == 512;
 }
 
+// ARJ technote: header id 0x60 0xEA, basic header size <= 2600, then a first header of at
+// least 30 bytes whose archiver version is sane.
+bool is_arj(const Reader& r) {
+  if (!r.starts_with_at(0, "\x60\xEA"sv)) return false;
+  auto size = r.u16le(2);
+  auto first = r.u8(4);
+  return size && first && *size > 0 && *size <= 2600 && *first >= 30;
+}
+
+// LHA level 0-2 headers: the method id "-lh?-" / "-lz?-" / "-lhd-" at offset 2.
+bool is_lha(const Reader& r) {
+  auto id = r.chars(2, 5);
+  return id && (*id)[0] == '-' && (*id)[1] == 'l' && ((*id)[2] == 'h' || (*id)[2] == 'z') &&
+         (*id)[4] == '-';
+}
+
 // ISO 32000-1 7.5.2: "%PDF-"; readers accept it within the first 1024 bytes.
 bool has_pdf_header(const Reader& r) {
   auto head = r.subspan(0, std::min<std::size_t>(r.size(), 1024));
@@ -230,6 +254,24 @@ FileType magic_at_zero(const Reader& r) {
   if (r.starts_with_at(0, "7z\xBC\xAF\x27\x1C"sv)) return FileType::kSevenZip;  // 7zFormat.txt
   if (r.starts_with_at(0, "vhdxfile")) return FileType::kVhdx;                  // [MS-VHDX] 2.2.1
   if (r.starts_with_at(0, "xar!")) return FileType::kXar;                       // xar header, magic
+  // cpio(5): odc "070707", newc "070701", crc "070702"; the old binary header is the 16-bit
+  // magic 070707 (octal) in the writer's byte order.
+  if (r.starts_with_at(0, "070707") || r.starts_with_at(0, "070701") ||
+      r.starts_with_at(0, "070702") || r.starts_with_at(0, "\xC7\x71"sv) ||
+      r.starts_with_at(0, "\x71\xC7"sv)) {
+    return FileType::kCpio;
+  }
+  if (is_arj(r)) return FileType::kArj;
+  if (is_lha(r)) return FileType::kLha;
+  if (r.starts_with_at(0, "EGGA")) return FileType::kEgg;              // EGG: "EGGA" header magic
+  if (r.starts_with_at(0, "ALZ\x01"sv)) return FileType::kAlz;          // ALZ: "ALZ" + version 1
+  if (r.starts_with_at(0, "\x78\x9F\x3E\x22"sv)) return FileType::kTnef;  // [MS-OXTNEF] 2.1.3.1
+  // MS-DOS COMPRESS.EXE: "SZDD" + 88 F0 27 33, and the later "KWAJ" + 88 F0 27 D1.
+  if (r.starts_with_at(0, "SZDD\x88\xF0\x27\x33"sv) ||
+      r.starts_with_at(0, "KWAJ\x88\xF0\x27\xD1"sv)) {
+    return FileType::kSzdd;
+  }
+  if (r.starts_with_at(0, "ID;P")) return FileType::kSylk;  // SYLK: first record "ID;P..."
   if (r.starts_with_at(0, "\x89PNG\r\n\x1A\n"sv)) return FileType::kPng;        // PNG 5.2
   if (r.starts_with_at(0, "\xFF\xD8\xFF"sv)) return FileType::kJpeg;            // JFIF SOI + marker
   if (r.starts_with_at(0, "GIF87a") || r.starts_with_at(0, "GIF89a")) return FileType::kGif;

@@ -37,12 +37,20 @@ enum class FileType {
   kCab,
   kChm,
   kXar,
+  kCpio,
+  kArj,
+  kLha,
+  kEgg,   // ESTsoft ALZip EGG
+  kAlz,   // ESTsoft ALZ
+  kTnef,  // winmail.dat
+  kSzdd,  // MS-DOS COMPRESS.EXE (SZDD) and KWAJ
   // documents
   kPdf,
   kRtf,
   kLnk,
   kOneNote,
   kHwp,  // HWP 5 (OLE2 with a FileHeader stream) or HWP 3
+  kSylk,  // Symbolic Link spreadsheet (may hold XLM formulas)
   // executables
   kPe,
   kElf,

@@ -20,6 +20,9 @@ bool is_archive_type(FileType t) {
     case FileType::kIso9660:
     case FileType::kUdf:
     case FileType::kXar:
+    case FileType::kCpio:
+    case FileType::kArj:
+    case FileType::kLha:
       return true;
     default:
       return false;
