@@ -101,6 +101,15 @@ TEST(FileTypeSamples, ArchivesAndStreams) {
   EXPECT_TYPE("\x28\xB5\x2F\xFD\x24\x05\x29\0\0"s, FileType::kZstd);
   EXPECT_TYPE("xar!\0\x1C\0\x01\0\0\0\0"s, FileType::kXar);
   EXPECT_TYPE("vhdxfile\0\0\0\0"s, FileType::kVhdx);
+  EXPECT_TYPE("EGGA\0\x01\0\0\0\0"s, FileType::kEgg);
+  EXPECT_TYPE("ALZ\x01\x0A\0\0\0BLZ\x01"s, FileType::kAlz);
+  EXPECT_TYPE("\x24\x1A-lh5-\x10\0\0\0"s, FileType::kLha);
+  EXPECT_TYPE("\x60\xEA\x2C\x00\x1E\x0B\x01"s, FileType::kArj);
+  EXPECT_TYPE("\x60\xEA\x00\x00\x1E"s, FileType::kUnknown);  // ARJ id with no header
+  EXPECT_TYPE("KWAJ\x88\xF0\x27\xD1\x03\0"s, FileType::kSzdd);
+  EXPECT_TYPE("\x78\x9F\x3E\x22\x01\0"s, FileType::kTnef);
+  EXPECT_TYPE("070701000000010000"s, FileType::kCpio);
+  EXPECT_TYPE("ID;PWXL;N;E\r\nC;X1;Y1;EEXEC(\"calc\")\r\n"s, FileType::kSylk);
 }
 
 Bytes tar_header(bool ustar) {

@@ -86,10 +86,13 @@ TEST(FileTypeFiles, ClamavTestfiles) {
       {"clam.exe.mbox.uu", FileType::kMessage},
       {"clam.exe.html", FileType::kHtml},
       {"clam.exe.binhex", FileType::kText},
-      {"clam.newc.cpio", FileType::kUnknown},
-      {"clam.arj", FileType::kUnknown},
-      {"clam.exe.szdd", FileType::kUnknown},
-      {"clam.tnef", FileType::kUnknown},
+      {"clam.newc.cpio", FileType::kCpio},
+      {"clam.odc.cpio", FileType::kCpio},
+      {"clam.bin-le.cpio", FileType::kCpio},
+      {"clam.bin-be.cpio", FileType::kCpio},
+      {"clam.arj", FileType::kArj},
+      {"clam.exe.szdd", FileType::kSzdd},
+      {"clam.tnef", FileType::kTnef},
   };
   for (const auto& [name, type] : expected) {
     EXPECT_EQ(file_type_name(identify_file(kClam / name)), file_type_name(type)) << name;
@@ -132,7 +135,9 @@ TEST(FileTypeFiles, OfficeCorpusByExtension) {
       want = FileType::kRtf;
     } else if (ext == ".zip" || ext == ".xps") {
       want = FileType::kZip;
-    } else if (ext == ".xml" || ext == ".csv" || ext == ".slk") {
+    } else if (ext == ".slk") {
+      want = FileType::kSylk;
+    } else if (ext == ".xml" || ext == ".csv") {
       want = FileType::kText;
     } else {
       continue;

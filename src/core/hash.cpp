@@ -23,10 +23,28 @@ std::string hex(const unsigned char* p, unsigned n) {
   return s;
 }
 
+// Explicitly fetched algorithms, kept for the life of the process (thread-safe statics).
+// EVP_md5() and kin make EVP_DigestInit_ex fetch the implementation again on every call,
+// which costs more than hashing a small object.
+struct Fetched {
+  EVP_MD* md5 = EVP_MD_fetch(nullptr, "MD5", nullptr);
+  EVP_MD* sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+  EVP_MD* sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+};
+
+const Fetched& fetched() {
+  static const Fetched f;
+  return f;
+}
+
+const EVP_MD* or_legacy(const EVP_MD* md, const EVP_MD* legacy) { return md ? md : legacy; }
+
 }  // namespace
 
 Digests digest_all(ByteView data) {
-  const EVP_MD* mds[3] = {EVP_md5(), EVP_sha1(), EVP_sha256()};
+  const Fetched& f = fetched();
+  const EVP_MD* mds[3] = {or_legacy(f.md5, EVP_md5()), or_legacy(f.sha1, EVP_sha1()),
+                          or_legacy(f.sha256, EVP_sha256())};
   std::array<MdCtx, 3> ctx;
   for (int i = 0; i < 3; ++i) {
     ctx[i].reset(EVP_MD_CTX_new());
@@ -48,11 +66,17 @@ Digests digest_all(ByteView data) {
   return {std::move(out[0]), std::move(out[1]), std::move(out[2])};
 }
 
-std::string sha256_hex(ByteView data) {
-  unsigned char buf[EVP_MAX_MD_SIZE];
+std::array<std::uint8_t, 32> sha256(ByteView data) {
+  std::array<std::uint8_t, 32> out{};
   unsigned n = 0;
-  EVP_Digest(data.data(), data.size(), buf, &n, EVP_sha256(), nullptr);
-  return hex(buf, n);
+  EVP_Digest(data.data(), data.size(), out.data(), &n,
+             or_legacy(fetched().sha256, EVP_sha256()), nullptr);
+  return out;
+}
+
+std::string sha256_hex(ByteView data) {
+  auto d = sha256(data);
+  return hex(d.data(), static_cast<unsigned>(d.size()));
 }
 
 }  // namespace lg

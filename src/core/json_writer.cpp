@@ -1,5 +1,6 @@
 #include "core/json_writer.h"
 
+#include <array>
 #include <cassert>
 #include <charconv>
 #include <cmath>
@@ -12,6 +13,13 @@ namespace {
 constexpr char32_t kReplacement = 0xFFFD;
 constexpr char kHex[] = "0123456789abcdef";
 
+constexpr std::array<bool, 256> make_plain_table() {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}
+constexpr std::array<bool, 256> kPlain = make_plain_table();
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -19,6 +27,14 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   std::size_t pos = 0;
   while (pos < s.size()) {
+    // Printable ASCII other than '"' and '\\' is copied as a run, not byte by byte.
+    std::size_t run = pos;
+    while (run < s.size() && kPlain[static_cast<unsigned char>(s[run])]) ++run;
+    if (run > pos) {
+      out.append(s.substr(pos, run - pos));
+      pos = run;
+      if (pos == s.size()) break;
+    }
     const auto b = static_cast<unsigned char>(s[pos]);
     if (b >= 0x80) {
       const Utf8Char c = next_utf8_char(s, pos);

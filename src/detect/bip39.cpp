@@ -1,9 +1,9 @@
 #include "detect/bip39.h"
 
-#include <openssl/evp.h>
 #include <array>
 
 #include "core/charset.h"
+#include "core/hash.h"
 #include "detect/text_chars.h"
 
 namespace lg {
@@ -107,9 +107,7 @@ bool Bip39Detector::checksum_valid(const std::uint16_t* indices, std::size_t n) 
       std::size_t pos = w * 11 + static_cast<std::size_t>(10 - b);
       if ((indices[w] >> b) & 1) bits[pos / 8] |= static_cast<std::uint8_t>(0x80 >> (pos % 8));
     }
-  unsigned char hash[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (EVP_Digest(bits, ent_bytes, hash, &len, EVP_sha256(), nullptr) != 1) return false;
+  const auto hash = sha256(ByteView(bits, ent_bytes));
   // The checksum bits follow the entropy in `bits`; compare them with the hash's first bits.
   for (std::size_t k = 0; k < cs_bits; ++k) {
     std::size_t pos = ent_bytes * 8 + k;
@@ -143,72 +141,69 @@ void Bip39Detector::finish_run(const Run& run, std::vector<MnemonicMatch>& out,
   }
 }
 
+// Bounded: every turn of the loops below consumes at least one byte.
 void Bip39Detector::find(std::string_view text, std::vector<MnemonicMatch>& out,
                          std::size_t max_items) const {
   Run run;
   std::string key;
   std::size_t i = 0;
+  const std::size_t n = text.size();
   auto flush = [&] {
     if (run.indices.size() >= 12) finish_run(run, out, max_items);
     run.indices.clear();
     run.spans.clear();
     run.language = -1;
   };
-  while (i < text.size() && out.size() < max_items) {
+  auto separator_at = [&](std::size_t at) {
+    auto b = static_cast<unsigned char>(text[at]);
+    return b < 0x80 ? is_separator_ascii(b) : separator_utf8(text, at) != 0;
+  };
+  while (i < n && out.size() < max_items) {
     auto c = static_cast<unsigned char>(text[i]);
     if (is_separator_ascii(c)) {
       ++i;
       continue;
     }
-    if (std::size_t sep = separator_utf8(text, i)) {
+    if (std::size_t sep = c < 0x80 ? 0 : separator_utf8(text, i)) {
       i += sep;
       continue;
     }
-    std::size_t start = i;
-    while (i < text.size() && !is_separator_ascii(static_cast<unsigned char>(text[i])) &&
-           !separator_utf8(text, i))
-      ++i;
-    std::string_view token = text.substr(start, i - start);
-    // Numbering and stray punctuation ("1.", "12)", "-") neither count nor break a run.
-    std::size_t skip = 0;
-    while (skip < token.size() &&
-           ((token[skip] >= '0' && token[skip] <= '9') || token[skip] == '.' ||
-            token[skip] == ')' || token[skip] == ':' || token[skip] == '-'))
-      ++skip;
-    std::size_t word_begin = start + skip;
-    token.remove_prefix(skip);
-    while (!token.empty() && (token.back() == '.' || token.back() == ':')) token.remove_suffix(1);
-    if (token.empty()) continue;
+    const std::size_t start = i;
     int lang = -1;
     std::uint16_t index = 0;
-    // The lists' scripts tell which one a word can be in: English words are 3-8 ASCII
-    // letters, Japanese ones kana (lead byte 0xE3), Korean ones Hangul (0xEA-0xED, or 0xE1
-    // for conjoining jamo).
-    auto lead = static_cast<unsigned char>(token[0]);
-    int candidate = lead < 0x80                                        ? 0
-                    : lead == 0xE3                                     ? 1
-                    : (lead == 0xE1 || (lead >= 0xEA && lead <= 0xED)) ? 2
-                                                                       : -1;
-    if (candidate == 0 && (token.size() < 3 || token.size() > 8)) candidate = -1;
-    if (candidate == 0) {
-      std::uint64_t packed = 0;
-      bool letters = true;
-      for (char ch : token) {
-        letters = letters && text_chars::is_alpha(static_cast<unsigned char>(ch));
-        packed = (packed << 8) | static_cast<unsigned char>(text_chars::to_lower(ch));
-      }
-      if (int at = letters ? find_packed(packed) : -1; at >= 0) {
-        lang = 0;
-        index = static_cast<std::uint16_t>(at);
-      }
-    } else if (candidate > 0 && token.size() <= kMaxWordBytes) {
-      key.assign(token);
-      if (needs_nfc(key)) key = normalize_nfc(key);
-      const auto& index_of = index_[static_cast<std::size_t>(candidate)];
-      if (auto it = index_of.find(key); it != index_of.end()) {
-        lang = candidate;
-        index = it->second;
-      }
+    std::size_t word_begin = start, word_len = 0;
+    // Fast path, most tokens: ASCII letters (then at most a '.' or ':'), packed as read.
+    std::uint64_t packed = 0;
+    while (i < n && text_chars::is_alpha(static_cast<unsigned char>(text[i]))) {
+      packed = (packed << 8) | static_cast<unsigned char>(text_chars::to_lower(text[i]));
+      ++i;
+    }
+    word_len = i - start;
+    std::size_t after = i;
+    while (after < n && (text[after] == '.' || text[after] == ':')) ++after;
+    if (word_len > 0 && (after == n || separator_at(after))) {
+      i = after;
+      if (word_len >= 3 && word_len <= 8)
+        if (int at = find_packed(packed); at >= 0) {
+          lang = 0;
+          index = static_cast<std::uint16_t>(at);
+        }
+    } else {
+      while (i < n && !separator_at(i)) ++i;
+      std::string_view token = text.substr(start, i - start);
+      // Numbering and stray punctuation ("1.", "12)", "-") neither count nor break a run.
+      std::size_t skip = 0;
+      while (skip < token.size() &&
+             ((token[skip] >= '0' && token[skip] <= '9') || token[skip] == '.' ||
+              token[skip] == ')' || token[skip] == ':' || token[skip] == '-'))
+        ++skip;
+      word_begin = start + skip;
+      token.remove_prefix(skip);
+      while (!token.empty() && (token.back() == '.' || token.back() == ':'))
+        token.remove_suffix(1);
+      word_len = token.size();
+      if (token.empty()) continue;
+      lookup(token, key, lang, index);
     }
     if (lang < 0 || (run.language >= 0 && lang != run.language) ||
         run.indices.size() >= kMaxRunWords)
@@ -216,9 +211,42 @@ void Bip39Detector::find(std::string_view text, std::vector<MnemonicMatch>& out,
     if (lang < 0) continue;
     run.language = lang;
     run.indices.push_back(index);
-    run.spans.emplace_back(word_begin, word_begin + token.size());
+    run.spans.emplace_back(word_begin, word_begin + word_len);
   }
   flush();
+}
+
+void Bip39Detector::lookup(std::string_view token, std::string& key, int& lang,
+                           std::uint16_t& index) const {
+  // The lists' scripts tell which one a word can be in: English words are 3-8 ASCII
+  // letters, Japanese ones kana (lead byte 0xE3), Korean ones Hangul (0xEA-0xED, or 0xE1
+  // for conjoining jamo).
+  auto lead = static_cast<unsigned char>(token[0]);
+  int candidate = lead < 0x80                                        ? 0
+                  : lead == 0xE3                                     ? 1
+                  : (lead == 0xE1 || (lead >= 0xEA && lead <= 0xED)) ? 2
+                                                                     : -1;
+  if (candidate == 0 && (token.size() < 3 || token.size() > 8)) candidate = -1;
+  if (candidate == 0) {
+    std::uint64_t packed = 0;
+    bool letters = true;
+    for (char ch : token) {
+      letters = letters && text_chars::is_alpha(static_cast<unsigned char>(ch));
+      packed = (packed << 8) | static_cast<unsigned char>(text_chars::to_lower(ch));
+    }
+    if (int at = letters ? find_packed(packed) : -1; at >= 0) {
+      lang = 0;
+      index = static_cast<std::uint16_t>(at);
+    }
+  } else if (candidate > 0 && token.size() <= kMaxWordBytes) {
+    key.assign(token);
+    if (needs_nfc(key)) key = normalize_nfc(key);
+    const auto& index_of = index_[static_cast<std::size_t>(candidate)];
+    if (auto it = index_of.find(key); it != index_of.end()) {
+      lang = candidate;
+      index = it->second;
+    }
+  }
 }
 
 }  // namespace lg

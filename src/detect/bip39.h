@@ -44,6 +44,8 @@ class Bip39Detector {
 
  private:
   struct Run;
+  /// Looks a token up in the list its script points to; sets `lang` and `index` on a hit.
+  void lookup(std::string_view token, std::string& key, int& lang, std::uint16_t& index) const;
   void finish_run(const Run& run, std::vector<MnemonicMatch>& out, std::size_t max_items) const;
 
   /// English words packed into an integer (one byte a letter) in an open-addressing table:

@@ -10,7 +10,6 @@ namespace lg {
 namespace {
 
 namespace cc = crypto_codec;
-using text_chars::is_alnum;
 
 // Base58Check version bytes of 21-byte (version + hash160) payloads.
 struct Base58Version {
@@ -148,30 +147,19 @@ std::optional<CryptoAddress> validate_crypto_address(std::string_view t) {
   return base58(t);
 }
 
-void find_crypto_addresses(std::string_view text, std::vector<CryptoAddress>& out,
-                           std::size_t max_items) {
+void find_crypto_addresses(std::string_view text, const std::vector<text_chars::Run>& runs,
+                           std::vector<CryptoAddress>& out, std::size_t max_items) {
   constexpr std::string_view kCashPrefix = "bitcoincash:";
   std::size_t found = 0;
-  std::size_t i = 0;
-  while (i < text.size() && found < max_items) {
-    if (!is_alnum(static_cast<unsigned char>(text[i]))) {
-      ++i;
-      continue;
-    }
-    std::size_t start = i;
-    while (i < text.size() && is_alnum(static_cast<unsigned char>(text[i]))) ++i;
-    std::size_t end = i;
+  for (std::size_t r = 0; r < runs.size() && found < max_items; ++r) {
+    std::size_t start = runs[r].begin, end = runs[r].end;
     bool prefixed = false;
-    // "bitcoincash:" joins the token after it (case-insensitive prefix).
-    if (end - start == kCashPrefix.size() - 1 && i < text.size() && text[i] == ':' &&
+    // "bitcoincash:" joins the run right after it (case-insensitive prefix).
+    if (end - start == kCashPrefix.size() - 1 && end < text.size() && text[end] == ':' &&
+        r + 1 < runs.size() && runs[r + 1].begin == end + 1 && runs[r + 1].size() == 42 &&
         lower(text.substr(start, end - start + 1)) == kCashPrefix) {
-      std::size_t j = i + 1;
-      while (j < text.size() && is_alnum(static_cast<unsigned char>(text[j]))) ++j;
-      if (j - (i + 1) == 42) {
-        end = j;
-        i = j;
-        prefixed = true;
-      }
+      end = runs[++r].end;
+      prefixed = true;
     }
     std::string_view token = text.substr(start, end - start);
     if (!prefixed && !plausible(token)) continue;
@@ -182,6 +170,13 @@ void find_crypto_addresses(std::string_view text, std::vector<CryptoAddress>& ou
       ++found;
     }
   }
+}
+
+void find_crypto_addresses(std::string_view text, std::vector<CryptoAddress>& out,
+                           std::size_t max_items) {
+  std::vector<text_chars::Run> runs;
+  text_chars::long_alnum_runs(text, kMinAddressRun, runs);
+  find_crypto_addresses(text, runs, out, max_items);
 }
 
 }  // namespace lg

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "detect/text_chars.h"
+
 namespace lg {
 
 struct CryptoAddress {
@@ -33,6 +35,12 @@ std::optional<CryptoAddress> validate_crypto_address(std::string_view text);
 /// optionally after "bitcoincash:".
 void find_crypto_addresses(std::string_view text, std::vector<CryptoAddress>& out,
                            std::size_t max_items = 1000);
+/// The same over runs already found with text_chars::long_alnum_runs(text,
+/// kMinAddressRun, runs).
+void find_crypto_addresses(std::string_view text, const std::vector<text_chars::Run>& runs,
+                           std::vector<CryptoAddress>& out, std::size_t max_items = 1000);
+/// The shortest run an address (or its "bitcoincash" prefix) can be.
+inline constexpr std::size_t kMinAddressRun = 11;
 
 /// EIP-55: true when a 40-hex-digit address (no 0x) has the case its Keccak-256 gives.
 bool eip55_valid(std::string_view hex40);

@@ -1,19 +1,15 @@
 #include "detect/crypto_codec.h"
 
-#include <openssl/evp.h>
-
 #include <array>
 
+#include "core/hash.h"
 #include "detect/keccak.h"
 
 namespace lg::crypto_codec {
 namespace {
 
 std::array<std::uint8_t, 32> sha256(const std::uint8_t* p, std::size_t n) {
-  std::array<std::uint8_t, 32> out{};
-  unsigned int len = 0;
-  EVP_Digest(p, n, out.data(), &len, EVP_sha256(), nullptr);
-  return out;
+  return lg::sha256(ByteView(p, n));
 }
 
 std::array<std::uint8_t, 32> double_sha256(const std::uint8_t* p, std::size_t n) {

@@ -26,8 +26,11 @@ const char* language_name(Bip39Language l) {
 
 void CryptoScanner::scan(TextKind kind, std::string_view utf8, DetectorSink& sink) const {
   (void)kind;  // addresses and secrets count in every kind of text, file names included
+  // One pass finds the letter-digit runs long enough to be an address or a key.
+  std::vector<text_chars::Run> runs;
+  text_chars::long_alnum_runs(utf8, kMinAddressRun, runs);
   std::vector<CryptoAddress> addresses;
-  find_crypto_addresses(utf8, addresses, kMaxAddressesPerText);
+  find_crypto_addresses(utf8, runs, addresses, kMaxAddressesPerText);
   for (CryptoAddress& a : addresses) {
     CryptoAddressObservable o{std::move(a.address), std::move(a.chain), a.checksummed, false, {},
                               sink.object_id()};
@@ -53,7 +56,7 @@ void CryptoScanner::scan(TextKind kind, std::string_view utf8, DetectorSink& sin
                               ", checksum valid"});
 
   std::vector<SecretMatch> keys;
-  find_private_keys(utf8, keys, kMaxSecretsPerText);
+  find_private_keys(utf8, runs, keys, kMaxSecretsPerText);
   for (SecretMatch& k : keys)
     sink.finding(Symbol::SECRET_PRIVATE_KEY, Evidence{std::move(k.masked), std::move(k.kind)});
 }

@@ -12,6 +12,7 @@ namespace cc = crypto_codec;
 
 constexpr std::size_t kKeyWordWindow = 64;     // bytes before a hex key searched for a key word
 constexpr std::size_t kKeystoreWindow = 4096;  // "kdf" and "mac" near "ciphertext"
+constexpr std::size_t kMinKeyRun = 51;         // a WIF key; hex keys are 64, xprv 111
 
 bool is_hex(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -94,25 +95,20 @@ std::string mask_secret(std::string_view s) {
          n + ")";
 }
 
-void find_private_keys(std::string_view text, std::vector<SecretMatch>& out,
-                       std::size_t max_items) {
+void find_private_keys(std::string_view text, const std::vector<text_chars::Run>& runs,
+                       std::vector<SecretMatch>& out, std::size_t max_items) {
   std::size_t found = 0;
-  std::size_t i = 0;
-  while (i < text.size() && found < max_items) {
-    if (!text_chars::is_alnum(static_cast<unsigned char>(text[i]))) {
-      ++i;
-      continue;
-    }
-    std::size_t start = i;
-    while (i < text.size() && text_chars::is_alnum(static_cast<unsigned char>(text[i]))) ++i;
-    std::string_view t = text.substr(start, i - start);
+  for (std::size_t r = 0; r < runs.size() && found < max_items; ++r) {
+    const std::size_t start = runs[r].begin, end = runs[r].end;
+    std::string_view t = text.substr(start, end - start);
+    if (t.size() < kMinKeyRun) continue;
     std::string_view hex = t;
     if (hex.size() == 66 && hex[0] == '0' && (hex[1] == 'x' || hex[1] == 'X')) hex.remove_prefix(2);
     if (hex.size() == 64) {
       bool all_hex = true;
       for (char c : hex) all_hex = all_hex && is_hex(c);
       if (all_hex && key_word_before(text, start)) {
-        out.push_back(SecretMatch{mask_secret(t), "64-hex-digit private key", start, i});
+        out.push_back(SecretMatch{mask_secret(t), "64-hex-digit private key", start, end});
         ++found;
         continue;
       }
@@ -123,11 +119,18 @@ void find_private_keys(std::string_view text, std::vector<SecretMatch>& out,
     bool maybe_xprv = t.size() == 111 && t.substr(1, 3) == "prv";
     if (!maybe_wif && !maybe_xprv) continue;
     if (const char* kind = classify_base58(t)) {
-      out.push_back(SecretMatch{mask_secret(t), kind, start, i});
+      out.push_back(SecretMatch{mask_secret(t), kind, start, end});
       ++found;
     }
   }
   if (found < max_items) find_keystore(text, out);
+}
+
+void find_private_keys(std::string_view text, std::vector<SecretMatch>& out,
+                       std::size_t max_items) {
+  std::vector<text_chars::Run> runs;
+  text_chars::long_alnum_runs(text, kMinKeyRun, runs);
+  find_private_keys(text, runs, out, max_items);
 }
 
 }  // namespace lg

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "detect/text_chars.h"
+
 namespace lg {
 
 struct SecretMatch {
@@ -22,6 +24,10 @@ struct SecretMatch {
 /// bytes before a 64-hex run.
 void find_private_keys(std::string_view text, std::vector<SecretMatch>& out,
                        std::size_t max_items = 16);
+/// The same over runs found with text_chars::long_alnum_runs (of at least 51 characters: a
+/// WIF key; shorter runs in `runs` are skipped).
+void find_private_keys(std::string_view text, const std::vector<text_chars::Run>& runs,
+                       std::vector<SecretMatch>& out, std::size_t max_items = 16);
 
 /// "xprv…MPHi (111 chars)": the first four and last four characters and the length; a value
 /// of 16 characters or fewer shows only its length.

@@ -1,8 +1,10 @@
 #pragma once
 /// Byte and code point classes for the text scanners. ASCII is decided from the byte alone;
 /// only bytes >= 0x80 are decoded.
+#include <array>
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 namespace lg::text_chars {
 
@@ -10,6 +12,32 @@ constexpr bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20
 constexpr bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 constexpr bool is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
 constexpr char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+constexpr std::array<bool, 256> kAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = is_alnum(static_cast<unsigned char>(c));
+  return t;
+}();
+
+/// [begin, end) of a maximal run of ASCII letters and digits.
+struct Run {
+  std::size_t begin = 0, end = 0;
+  [[nodiscard]] std::size_t size() const { return end - begin; }
+};
+
+/// Appends the maximal letter-digit runs of `s` at least `min_len` long, in text order: the
+/// one pass the address and key finders share (their shortest candidate is far longer than
+/// most words, so few runs survive).
+inline void long_alnum_runs(std::string_view s, std::size_t min_len, std::vector<Run>& out) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    while (i < n && !kAlnum[static_cast<unsigned char>(s[i])]) ++i;
+    std::size_t start = i;
+    while (i < n && kAlnum[static_cast<unsigned char>(s[i])]) ++i;
+    if (i - start >= min_len) out.push_back(Run{start, i});
+  }
+}
 
 /// Decodes one UTF-8 sequence at `i` (RFC 3629: no overlongs, no surrogates, <= U+10FFFF).
 /// Returns its length, or 0 for an ill-formed sequence; `cp` gets the code point.
