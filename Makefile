@@ -48,6 +48,7 @@ bench: deps
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS) --target lureguard lg_bench
 	@scripts/bench.sh
+	@scripts/bench-office.sh
 
 fuzz: deps
 	@cmake --preset fuzz >/dev/null

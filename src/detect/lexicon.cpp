@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <system_error>
@@ -142,9 +143,54 @@ Lexicon::~Lexicon() {
   if (db_ != nullptr) hs_free_database(db_);
 }
 
-Result<Lexicon> Lexicon::builtin() { return from_sources(builtin_lexicon_sources()); }
+Result<Lexicon> Lexicon::builtin() {
+  auto lex = parse(builtin_lexicon_sources());
+  if (!lex) return lex;
+  if (lex->load(builtin_lexicon_database())) return lex;
+  if (auto st = lex->compile(); !st.is_ok()) return st;
+  return lex;
+}
 
 Result<Lexicon> Lexicon::from_sources(std::span<const LexiconSource> sources) {
+  auto lex = parse(sources);
+  if (!lex) return lex;
+  if (auto st = lex->compile(); !st.is_ok()) return st;
+  return lex;
+}
+
+Result<std::vector<std::uint8_t>> Lexicon::serialize() const {
+  const auto n = static_cast<std::uint32_t>(phrases_.size());
+  std::vector<std::uint8_t> out = {static_cast<std::uint8_t>(n), static_cast<std::uint8_t>(n >> 8),
+                                   static_cast<std::uint8_t>(n >> 16),
+                                   static_cast<std::uint8_t>(n >> 24)};
+  if (db_ == nullptr) return out;
+  char* bytes = nullptr;
+  std::size_t length = 0;
+  if (hs_serialize_database(db_, &bytes, &length) != HS_SUCCESS)
+    return Status::error(ErrorCode::kInternal, "Vectorscan could not serialize the lexicon");
+  out.insert(out.end(), bytes, bytes + length);
+  std::free(bytes);  // hs_serialize_database allocates with the default misc allocator, malloc
+  return out;
+}
+
+bool Lexicon::load(std::span<const std::uint8_t> serialized) {
+  if (serialized.size() < 4) return false;
+  const std::uint32_t n = serialized[0] | (serialized[1] << 8) | (serialized[2] << 16) |
+                          (static_cast<std::uint32_t>(serialized[3]) << 24);
+  if (n != phrases_.size()) return false;
+  if (phrases_.empty()) return true;
+  hs_database* db = nullptr;
+  // Fails (HS_DB_PLATFORM_ERROR, HS_DB_VERSION_ERROR ...) when this CPU or library cannot run
+  // what the build machine compiled; the caller then compiles.
+  if (hs_deserialize_database(reinterpret_cast<const char*>(serialized.data() + 4),
+                              serialized.size() - 4, &db) != HS_SUCCESS)
+    return false;
+  if (db_ != nullptr) hs_free_database(db_);
+  db_ = db;
+  return true;
+}
+
+Result<Lexicon> Lexicon::parse(std::span<const LexiconSource> sources) {
   Lexicon lex;
   for (const auto& info : kThemes)
     lex.thresholds_[static_cast<std::size_t>(info.theme)] = info.threshold;
@@ -198,7 +244,6 @@ Result<Lexicon> Lexicon::from_sources(std::span<const LexiconSource> sources) {
                                     !stem && text_chars::is_alnum(last), cjk_start});
     }
   }
-  if (auto st = lex.compile(); !st.is_ok()) return st;
   return lex;
 }
 

@@ -61,6 +61,11 @@ struct LexiconSource {
 
 /// The lexicon files compiled into the binary (generated at build time from data/lexicons).
 std::span<const LexiconSource> builtin_lexicon_sources();
+/// The Vectorscan database of builtin_lexicon_sources(), compiled and serialized at build time
+/// (src/detect/lexicon_db_tool.cpp) so that start-up need not compile it; empty when the build
+/// made none. Its first 4 bytes are the phrase count (little-endian), the rest is
+/// hs_serialize_database() output.
+std::span<const std::uint8_t> builtin_lexicon_database();
 
 class Lexicon {
  public:
@@ -100,12 +105,16 @@ class Lexicon {
   static constexpr std::size_t kMaxPhrases = 20000;
   static constexpr std::size_t kMaxPhraseBytes = 256;
 
-  /// The lexicons compiled into the binary.
+  /// The lexicons compiled into the binary, with the database serialized at build time when
+  /// this machine can load it (else compiled now).
   [[nodiscard]] static Result<Lexicon> builtin();
   /// Reads DIR/LANG/THEME.tsv for every theme file present (unknown themes are an error).
   [[nodiscard]] static Result<Lexicon> from_files(const std::filesystem::path& dir);
   /// Parses and compiles the given sources; an error names the file and line.
   [[nodiscard]] static Result<Lexicon> from_sources(std::span<const LexiconSource> sources);
+
+  /// The compiled database in the form builtin_lexicon_database() holds.
+  [[nodiscard]] Result<std::vector<std::uint8_t>> serialize() const;
 
   Lexicon(Lexicon&&) noexcept;
   Lexicon& operator=(Lexicon&&) noexcept;
@@ -126,7 +135,10 @@ class Lexicon {
 
  private:
   Lexicon() = default;
+  [[nodiscard]] static Result<Lexicon> parse(std::span<const LexiconSource> sources);
   [[nodiscard]] Status compile();
+  /// Loads a serialize() result made from the same sources; false when it does not fit.
+  [[nodiscard]] bool load(std::span<const std::uint8_t> serialized);
   static int on_match(unsigned int id, unsigned long long from, unsigned long long to,
                       unsigned int flags, void* ctx);
 

@@ -162,6 +162,27 @@ TEST(Lexicon, BuiltinHasEveryThemeAndLanguage) {
   EXPECT_EQ(langs[2], 9);
 }
 
+// The database serialized at build time is the one a compile of the same sources makes: same
+// phrase count, same matches on text of every language.
+TEST(Lexicon, BuildTimeDatabaseMatchesACompile) {
+  const auto db = builtin_lexicon_database();
+  ASSERT_GE(db.size(), 4u);
+  auto loaded = Lexicon::builtin();
+  auto compiled = Lexicon::from_sources(builtin_lexicon_sources());
+  ASSERT_TRUE(loaded.has_value() && compiled.has_value());
+  EXPECT_EQ(db[0] | (db[1] << 8) | (db[2] << 16), static_cast<int>(compiled->size()));
+  for (std::string_view text :
+       {"We are hiring a senior blockchain engineer; please enable macros and run npm install.",
+        "採用担当です。コンテンツの有効化をクリックしてください。",
+        "채용 담당자입니다. 첨부 파일의 비밀번호는 1234 입니다. 매크로를 활성화하세요."}) {
+    EXPECT_EQ(matches(*loaded, text), matches(*compiled, text)) << text;
+    EXPECT_FALSE(matches(*loaded, text).empty()) << text;
+  }
+  auto bytes = compiled->serialize();
+  ASSERT_TRUE(bytes.has_value());
+  EXPECT_EQ(bytes->size() > 4, db.size() > 4);
+}
+
 TEST(Lexicon, FromFilesReadsADirectory) {
   namespace fs = std::filesystem;
   const fs::path dir =
