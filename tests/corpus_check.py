@@ -2,6 +2,7 @@
 """Scans a corpus folder with the CLI and checks what every report must satisfy.
 
 usage: corpus_check.py LUREGUARD SCHEMA DIR... [--max-malicious N] [--max-suspicious-rate R]
+                       [--config FILE]
 
 Checks, per report: it validates against the JSON Schema; no ANALYZER_FAILURE finding (an
 analyzer that threw or broke an invariant); no "error" (the input was readable). Over the run:
@@ -26,10 +27,13 @@ def main():
     ap.add_argument("--max-malicious", type=int, default=None)
     ap.add_argument("--max-suspicious-rate", type=float, default=None)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--config", help="a lureguard TOML config (e.g. the corpus zips' password)")
     args = ap.parse_args()
 
+    config = ["--config", args.config] if args.config else []
     proc = subprocess.run(
-        [args.lureguard, "scan", "--format", "jsonl", "--jobs", str(args.jobs), *args.corpus],
+        [args.lureguard, "scan", "--format", "jsonl", "--jobs", str(args.jobs), *config,
+         *args.corpus],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
     if proc.returncode not in (0, 1, 2):
         print(f"lureguard exited {proc.returncode}: {proc.stderr.decode(errors='replace')[:2000]}")
