@@ -225,7 +225,8 @@ void office_encryption(const CompoundFile& cf, ByteView object, Context& ctx) {
   if (a.password) return;
   std::string detail = "the document is encrypted and its content was not read: ";
   detail += a.closed_why.empty()
-                ? std::to_string(a.tried) + " candidate passwords (the default included) failed"
+                ? std::to_string(a.tried) +
+                      " password(s) tried (Excel's default, then the candidates), none opened it"
                 : a.closed_why;
   ctx.finding(Symbol::OFFICE_ENCRYPTED, {a.scheme, detail});
 }
