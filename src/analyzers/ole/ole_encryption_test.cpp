@@ -9,10 +9,13 @@
 
 #include "analyzers/ole/ole_analyzer.h"
 #include "analyzers/ole/ole_encryption.h"
+#include "core/reader.h"
 #include "core/testing/recording_context.h"
 #include "core/transfer_encoding.h"
 #include "engine/scan.h"
+#include "formats/cfb/compound_file.h"
 #include "formats/office_crypto/office_crypto_test_writer.h"
+#include "formats/office_crypto/rc4_document.h"
 
 namespace lg {
 namespace {
@@ -190,6 +193,80 @@ TEST(OleEncryption, UnopenedDocumentSaysWhatWasTried) {
   EXPECT_EQ(ctx.str("encryption"), "ECMA-376 Standard AES-128 SHA-1");
   EXPECT_EQ(ctx.num("passwords_tried"), 2);
   EXPECT_TRUE(ctx.children.empty());
+}
+
+Bytes stream_of(const CompoundFile& cf, const char* name) {
+  const CfbEntry* e = cf.find(name);
+  if (!e) return {};
+  auto b = cf.read_stream(*e, 1u << 24);
+  return b ? std::move(*b) : Bytes();
+}
+
+void put_stream(const CompoundFile& cf, const char* name, const Bytes& data, Bytes& file) {
+  auto ext = cf.stream_extents(*cf.find(name));
+  ASSERT_TRUE(ext);
+  std::size_t at = 0;
+  for (const CfbExtent& x : *ext) {
+    std::copy_n(data.begin() + static_cast<std::ptrdiff_t>(at), x.length,
+                file.begin() + static_cast<std::ptrdiff_t>(x.offset));
+    at += x.length;
+  }
+}
+
+// A plain Word document encrypted here with RC4 CryptoAPI as [MS-DOC] 2.2.6.2 lays it out: the
+// header at the start of the table stream (FibBase.lKey bytes), WordDocument from byte 68, the
+// rest of the table stream and the Data stream under the keystream. The decrypted child is the
+// original document again, with the header left in the table stream.
+TEST(OleEncryption, WordRc4CryptoApiDecryptsInPlace) {
+  const std::string src =
+      testing::read_file(std::string(LG_SHARED_DIR) + "/corpus/office/msodde/harmless-clean.doc");
+  auto cf = CompoundFile::open(as_bytes(src));
+  ASSERT_TRUE(cf);
+  const Bytes word = stream_of(*cf, "WordDocument");
+  const char* table_name =
+      Reader(word).u16le(kFibFlagsOffset).value_or(0) & kFibWhichTable ? "1Table" : "0Table";
+  const Bytes table = stream_of(*cf, table_name);
+  const testing::Rc4CryptoApiWriter w("Passw0rd");
+  const Bytes header = w.header();
+  ASSERT_GT(table.size(), header.size());
+  // What the child must hold.
+  Bytes want_table = table;
+  std::copy(header.begin(), header.end(), want_table.begin());
+  // The encrypted streams.
+  Bytes enc_word = word, enc_table = want_table;
+  const Bytes ks_word = w.keystream(word.size(), kWordRc4Block);
+  for (std::size_t i = kFibBaseBytes; i < enc_word.size(); ++i) enc_word[i] ^= ks_word[i];
+  const Bytes ks_table = w.keystream(table.size(), kWordRc4Block);
+  for (std::size_t i = header.size(); i < enc_table.size(); ++i) enc_table[i] ^= ks_table[i];
+  enc_word[kFibFlagsOffset + 1] |= kFibEncrypted >> 8;
+  for (int i = 0; i < 4; ++i)
+    enc_word[kFibLKeyOffset + i] = static_cast<std::uint8_t>(header.size() >> (8 * i));
+  Bytes file(src.begin(), src.end());
+  put_stream(*cf, "WordDocument", enc_word, file);
+  put_stream(*cf, table_name, enc_table, file);
+
+  testing::RecordingContext ctx;
+  ctx.passwords = {"Passw0rd"};
+  OleAnalyzer a;
+  ASSERT_TRUE(a.analyze(file, ctx).is_ok());
+  EXPECT_EQ(ctx.str("encryption"), "Office binary RC4 CryptoAPI, 128-bit key (Word)");
+  EXPECT_TRUE(ctx.has(Symbol::OFFICE_PASSWORD_USED));
+  ASSERT_EQ(ctx.children.size(), 1u);
+  auto child = CompoundFile::open(ctx.children[0].data);
+  ASSERT_TRUE(child);
+  EXPECT_EQ(stream_of(*child, "WordDocument"), word);
+  EXPECT_EQ(stream_of(*child, table_name), want_table);
+  // The child reads as a plain document: analyzing it finds no encryption.
+  testing::RecordingContext again;
+  ASSERT_TRUE(a.analyze(ctx.children[0].data, again).is_ok());
+  EXPECT_EQ(again.str("encryption"), "<missing>");
+  EXPECT_TRUE(again.children.empty());
+
+  // A wrong password leaves it closed.
+  testing::RecordingContext wrong;
+  wrong.passwords = {"passw0rd"};
+  ASSERT_TRUE(a.analyze(file, wrong).is_ok());
+  EXPECT_TRUE(wrong.has(Symbol::OFFICE_ENCRYPTED));
 }
 
 }  // namespace

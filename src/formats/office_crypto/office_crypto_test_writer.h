@@ -168,6 +168,52 @@ inline EncryptedOoxml encrypt_agile(ByteView package, std::string_view password,
   return out;
 }
 
+/// Office binary RC4 CryptoAPI ([MS-OFFCRYPTO] 2.3.5, 128-bit key): the encryption header
+/// (version 4.2) and the keystream that encrypts a stream, rekeyed every `block` bytes.
+struct Rc4CryptoApiWriter {
+  explicit Rc4CryptoApiWriter(std::string_view password)
+      : h0(md_of(EVP_sha1(), salt, password_utf16le(password))) {}
+  Bytes salt = pattern(0x61, 16);
+  Bytes h0;
+  Rc4Cipher rc4;
+
+  Bytes key(std::uint32_t block) const {
+    Bytes k = md_of(EVP_sha1(), h0, le32_bytes(block));
+    k.resize(16);
+    return k;
+  }
+  Bytes keystream(std::size_t n, std::size_t block) const {
+    Bytes ks(n, 0);
+    for (std::size_t off = 0; off < n; off += block)
+      rc4.apply(key(static_cast<std::uint32_t>(off / block)),
+                std::span<std::uint8_t>(ks).subspan(off, std::min(block, n - off)));
+    return ks;
+  }
+  Bytes header() const {
+    Bytes hdr;
+    for (std::uint32_t v : {0x04u, 0u, 0x6801u, 0x8004u, 128u, 1u, 0u, 0u}) put32(hdr, v);
+    for (char c : std::string_view("Microsoft Enhanced Cryptographic Provider v1.0")) {
+      hdr.push_back(static_cast<std::uint8_t>(c));
+      hdr.push_back(0);
+    }
+    hdr.insert(hdr.end(), {0, 0});
+    Bytes v = pattern(0x44, 16);
+    const Bytes vh = md_of(EVP_sha1(), v);
+    v.insert(v.end(), vh.begin(), vh.end());
+    rc4.apply(key(0), v);  // verifier and its hash: one RC4 stream
+    Bytes out = {4, 0, 2, 0};
+    put32(out, 0x04);
+    put32(out, static_cast<std::uint32_t>(hdr.size()));
+    out.insert(out.end(), hdr.begin(), hdr.end());
+    put32(out, 16);
+    out.insert(out.end(), salt.begin(), salt.end());
+    out.insert(out.end(), v.begin(), v.begin() + 16);
+    put32(out, 20);
+    out.insert(out.end(), v.begin() + 16, v.end());
+    return out;
+  }
+};
+
 /// The compound file Office writes around it.
 inline Bytes encrypted_ole(const EncryptedOoxml& e) {
   CfbBuilder b;
