@@ -74,6 +74,19 @@ inline Bytes spun(const EVP_MD* md, ByteView salt, std::string_view password, st
   return h;
 }
 
+// [MS-OFFCRYPTO] 2.3.2 EncryptionHeader, SHA-1, 128-bit key, CSP name NUL-terminated UTF-16LE.
+inline Bytes encryption_header(std::uint32_t flags, std::uint32_t alg_id,
+                               std::uint32_t provider_type, std::string_view csp) {
+  Bytes h;
+  for (std::uint32_t v : {flags, 0u, alg_id, 0x8004u, 128u, provider_type, 0u, 0u}) put32(h, v);
+  for (char c : csp) {
+    h.push_back(static_cast<std::uint8_t>(c));
+    h.push_back(0);
+  }
+  h.insert(h.end(), {0, 0});
+  return h;
+}
+
 inline Bytes package_stream(ByteView package, const Bytes& ciphertext) {
   Bytes out;
   put32(out, static_cast<std::uint32_t>(package.size()));
@@ -96,13 +109,8 @@ inline EncryptedOoxml encrypt_standard(ByteView package, std::string_view passwo
   const Bytes verifier = pattern(0x42, 16);
   Bytes vhash = md_of(EVP_sha1(), verifier);
   vhash.resize(32, 0);
-  Bytes header;
-  for (std::uint32_t v : {0x24u, 0u, 0x660Eu, 0x8004u, 128u, 0x18u, 0u, 0u}) put32(header, v);
-  for (char c : std::string_view("Microsoft Enhanced RSA and AES Cryptographic Provider")) {
-    header.push_back(static_cast<std::uint8_t>(c));
-    header.push_back(0);
-  }
-  header.insert(header.end(), {0, 0});
+  const Bytes header = encryption_header(0x24, 0x660E, 0x18,
+                                         "Microsoft Enhanced RSA and AES Cryptographic Provider");
   EncryptedOoxml out;
   Bytes& info = out.encryption_info;
   info = {4, 0, 2, 0};
@@ -190,13 +198,8 @@ struct Rc4CryptoApiWriter {
     return ks;
   }
   Bytes header() const {
-    Bytes hdr;
-    for (std::uint32_t v : {0x04u, 0u, 0x6801u, 0x8004u, 128u, 1u, 0u, 0u}) put32(hdr, v);
-    for (char c : std::string_view("Microsoft Enhanced Cryptographic Provider v1.0")) {
-      hdr.push_back(static_cast<std::uint8_t>(c));
-      hdr.push_back(0);
-    }
-    hdr.insert(hdr.end(), {0, 0});
+    const Bytes hdr =
+        encryption_header(0x04, 0x6801, 0x01, "Microsoft Enhanced Cryptographic Provider v1.0");
     Bytes v = pattern(0x44, 16);
     const Bytes vh = md_of(EVP_sha1(), v);
     v.insert(v.end(), vh.begin(), vh.end());
