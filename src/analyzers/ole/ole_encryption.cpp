@@ -24,10 +24,11 @@ struct Attempt {
   std::size_t tried = 0;
 };
 
-std::vector<std::string> passwords_to_try(const Context& ctx) {
+std::vector<std::string> passwords_to_try(const Context& ctx,
+                                          std::size_t max = kMaxOfficePasswordTries) {
   std::vector<std::string> out{std::string(kExcelDefaultPassword)};
   for (std::string& p : ctx.candidate_passwords()) {
-    if (out.size() >= kMaxOfficePasswordTries) break;
+    if (out.size() >= max) break;
     if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(std::move(p));
   }
   return out;
@@ -90,7 +91,15 @@ void open_package(const CompoundFile& cf, const CfbEntry& info_entry, const CfbE
   a.scheme = info->describe();
   std::optional<Bytes> key;
   const StopFn stop = [&ctx] { return ctx.should_stop(); };
-  for (const std::string& pw : passwords_to_try(ctx)) {
+  std::size_t max_tries = kMaxOfficePasswordTries;
+  if (info->scheme == OfficeEncryption::kAgile && info->agile.spin_count > 0)
+    max_tries = static_cast<std::size_t>(std::clamp<std::uint64_t>(
+        kMaxSpinBudget / info->agile.spin_count, 1, kMaxOfficePasswordTries));
+  const std::vector<std::string> passwords = passwords_to_try(ctx, max_tries);
+  if (max_tries < kMaxOfficePasswordTries && passwords.size() == max_tries)
+    ctx.anomaly("encrypted document: " + std::to_string(info->agile.spin_count) +
+                " hash rounds per password, only " + std::to_string(max_tries) + " tried");
+  for (const std::string& pw : passwords) {
     if (ctx.should_stop()) break;
     ++a.tried;
     auto k = derive_package_key(*info, pw, stop);

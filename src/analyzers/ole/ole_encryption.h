@@ -9,6 +9,9 @@ namespace lg {
 
 /// Passwords tried per document: Excel's default first, then ctx.candidate_passwords().
 inline constexpr std::size_t kMaxOfficePasswordTries = 16;
+/// Hash rounds spent on one Agile document across all passwords: a file asking for millions
+/// of rounds per password gets fewer tries (Office's 100,000 rounds still allow them all).
+inline constexpr std::uint64_t kMaxSpinBudget = 20'000'000;
 /// Excel opens a workbook encrypted with this password without asking for one.
 inline constexpr std::string_view kExcelDefaultPassword = "VelvetSweatshop";
 
