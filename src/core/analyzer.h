@@ -68,6 +68,12 @@ class Context {
   /// text of this input seen so far (the carrying message's subject and body are analyzed
   /// before its attachments), then the configured list.
   [[nodiscard]] virtual std::vector<std::string> candidate_passwords() const { return {}; }
+  /// True when `password` was given in the text of this input (not only configured): a
+  /// document that opens with it was sent together with its key.
+  [[nodiscard]] virtual bool password_from_text(std::string_view password) const {
+    (void)password;
+    return false;
+  }
 };
 
 class Analyzer {

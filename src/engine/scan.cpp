@@ -259,6 +259,11 @@ std::vector<std::string> Scan::candidate_passwords() const {
   return out;
 }
 
+bool Scan::password_from_text(std::string_view password) const {
+  return std::find(found_passwords_.begin(), found_passwords_.end(), password) !=
+         found_passwords_.end();
+}
+
 bool Scan::should_stop() const { return std::chrono::steady_clock::now() >= deadline_; }
 
 void Scan::limit_hit(std::string_view limit, std::string detail) {

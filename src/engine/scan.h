@@ -41,6 +41,7 @@ class Scan final : public Context, public DetectorSink {
   [[nodiscard]] const Limits& limits() const override { return config_.limits; }
   [[nodiscard]] bool should_stop() const override;
   [[nodiscard]] std::vector<std::string> candidate_passwords() const override;
+  [[nodiscard]] bool password_from_text(std::string_view password) const override;
 
   // DetectorSink
   Observables& observables() override { return report_.observables; }

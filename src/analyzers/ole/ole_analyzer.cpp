@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/ole/ole_encryption.h"
 #include "analyzers/ole/ole_native.h"
 #include "analyzers/ole/ole_property_set.h"
 #include "analyzers/ole/vba_project.h"
@@ -22,7 +23,6 @@ namespace {
 constexpr std::size_t kMaxPropertyStream = 1u << 20;
 constexpr std::size_t kMaxPptRecords = 4096;  // ExOleObjStg candidates in a PowerPoint stream
 constexpr std::size_t kMaxCarveStreams = 256;
-constexpr std::size_t kMaxXlsRecords = 4096;  // BIFF records scanned for FILEPASS
 
 std::string base_name(std::string_view path) {
   std::size_t s = path.find_last_of("\\/");
@@ -60,43 +60,6 @@ void properties(const CompoundFile& cf, Context& ctx) {
       else
         ctx.fact(k, v);
     }
-  }
-}
-
-// Encryption markers: [MS-OFFCRYPTO] 2.3.4 (EncryptionInfo/EncryptedPackage), [MS-DOC] 2.5.1
-// (FIB fEncrypted), [MS-XLS] 2.4.117 (FILEPASS), [MS-PPT] 2.3.7 (EncryptedSummary).
-void encryption(const CompoundFile& cf, Context& ctx) {
-  std::string why;
-  if (cf.find("EncryptionInfo") && cf.find("EncryptedPackage")) {
-    why = "EncryptionInfo and EncryptedPackage streams";
-  } else if (const CfbEntry* w = cf.find("WordDocument")) {
-    auto b = cf.read_stream(*w, 64);
-    if (b && Reader(*b).u16le(0x0A).value_or(0) & 0x0100) why = "Word FIB fEncrypted flag";
-  }
-  if (why.empty()) {
-    const CfbEntry* wb = cf.find("Workbook");
-    if (!wb) wb = cf.find("Book");
-    if (wb && wb->type == CfbObjectType::kStream) {
-      auto b = cf.read_stream(*wb, 1u << 20);
-      Reader r(b ? ByteView(*b) : ByteView());
-      std::size_t off = 0;
-      for (std::size_t n = 0; n < kMaxXlsRecords; ++n) {
-        auto type = r.u16le(off), len = r.u16le(off + 2);
-        if (!type || !len) break;
-        if (*type == 0x002F) {
-          why = "Excel FILEPASS record";
-          break;
-        }
-        if (*type == 0x000A) break;  // EOF of the globals substream
-        off += 4 + *len;
-      }
-    }
-  }
-  if (why.empty() && cf.find("EncryptedSummary")) why = "PowerPoint EncryptedSummary stream";
-  if (!why.empty()) {
-    ctx.fact("encrypted", true);
-    ctx.finding(Symbol::OFFICE_ENCRYPTED,
-                {why, "the document is encrypted; its content was not read"});
   }
 }
 
@@ -243,7 +206,7 @@ Status OleAnalyzer::analyze(ByteView object, Context& ctx) {
   ctx.fact("ole_entry_count", static_cast<std::int64_t>(cf.walk_order().size() - 1));
   if (!cf.root().clsid.empty()) ctx.fact("ole_root_clsid", cf.root().clsid);
   properties(cf, ctx);
-  encryption(cf, ctx);
+  office_encryption(cf, object, ctx);
 
   std::vector<VbaProject> projects = find_vba_projects(cf);
   powerpoint_vba(cf, projects, ctx);

@@ -47,6 +47,14 @@ class RecordingContext final : public Context {
   void anomaly(std::string_view what) override { anomalies.emplace_back(what); }
   const Limits& limits() const override { return limits_; }
   bool should_stop() const override { return false; }
+  std::vector<std::string> candidate_passwords() const override {
+    std::vector<std::string> out = text_passwords;
+    out.insert(out.end(), passwords.begin(), passwords.end());
+    return out;
+  }
+  bool password_from_text(std::string_view pw) const override {
+    return std::find(text_passwords.begin(), text_passwords.end(), pw) != text_passwords.end();
+  }
 
   /// The string fact, or "<missing>".
   std::string str(const std::string& key) const {
@@ -84,6 +92,8 @@ class RecordingContext final : public Context {
   std::map<std::string, FactValue> facts;
   std::vector<Child> children;
   std::vector<std::string> anomalies;
+  std::vector<std::string> text_passwords;  // as if given in the message text
+  std::vector<std::string> passwords;       // as if configured
 };
 
 /// Reads a whole file (empty when it cannot be read).

@@ -357,9 +357,9 @@ void CompoundFile::load_mini_stream(std::vector<std::string>* anomalies) const {
   const std::uint64_t cap =
       std::min<std::uint64_t>(r.size, std::uint64_t{minifat_.size()} * mini_sector_size_);
   const std::size_t links = static_cast<std::size_t>((cap + sector_size_ - 1) / sector_size_);
-  auto sectors = chain(fat_, r.start_sector, links, "mini stream", anomalies);
-  mini_stream_.reserve(sectors.size() * sector_size_);
-  for (std::uint32_t s : sectors) {
+  mini_sectors_ = chain(fat_, r.start_sector, links, "mini stream", anomalies);
+  mini_stream_.reserve(mini_sectors_.size() * sector_size_);
+  for (std::uint32_t s : mini_sectors_) {
     ByteView b = sector(s);
     mini_stream_.insert(mini_stream_.end(), b.begin(), b.end());
   }
@@ -405,6 +405,46 @@ Result<Bytes> CompoundFile::read_stream(const CfbEntry& entry, std::size_t max_b
   }
   if (out.size() < want && anomalies && anomalies->size() < kMaxAnomalies)
     anomalies->push_back(what + ": chain shorter than the declared size");
+  return out;
+}
+
+Result<std::vector<CfbExtent>> CompoundFile::stream_extents(const CfbEntry& entry) const {
+  if (entry.type != CfbObjectType::kStream)
+    return Status::error(ErrorCode::kMalformed, "not a stream");
+  std::vector<CfbExtent> out;
+  const std::uint64_t want = entry.size;
+  std::uint64_t got = 0;
+  const std::string what = "stream '" + entry.path + "'";
+  if (want == 0) return out;
+  if (entry.size < mini_cutoff_) {
+    load_mini_stream(nullptr);
+    const std::size_t links =
+        static_cast<std::size_t>((want + mini_sector_size_ - 1) / mini_sector_size_);
+    for (std::uint32_t s : chain(minifat_, entry.start_sector, links, what, nullptr)) {
+      // A mini sector never straddles a sector: the sector size is a multiple of 64.
+      const std::size_t at = std::size_t{s} * mini_sector_size_;
+      const std::size_t idx = at / sector_size_, within = at % sector_size_;
+      if (idx >= mini_sectors_.size()) break;
+      const ByteView b = sector(mini_sectors_[idx]);
+      const std::size_t n =
+          static_cast<std::size_t>(std::min<std::uint64_t>(mini_sector_size_, want - got));
+      if (within + n > b.size()) break;
+      out.push_back({static_cast<std::size_t>(b.data() - data_.data()) + within, n});
+      got += n;
+    }
+  } else {
+    const std::size_t links = static_cast<std::size_t>((want + sector_size_ - 1) / sector_size_);
+    for (std::uint32_t s : chain(fat_, entry.start_sector, links, what, nullptr)) {
+      const ByteView b = sector(s);
+      const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(b.size(), want - got));
+      if (n == 0) break;
+      out.push_back({static_cast<std::size_t>(b.data() - data_.data()), n});
+      got += n;
+      if (b.size() < sector_size_) break;
+    }
+  }
+  if (got < want)
+    return Status::error(ErrorCode::kTruncated, what + ": chain shorter than its size");
   return out;
 }
 

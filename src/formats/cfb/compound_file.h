@@ -44,6 +44,12 @@ struct CfbEntry {
   std::string path;         // "Macros/VBA/dir"; root is ""; unreachable entries: their name
 };
 
+/// A run of a stream's bytes in the file.
+struct CfbExtent {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+};
+
 class CompoundFile {
  public:
   static constexpr std::uint32_t kNoStream = 0xFFFFFFFF;
@@ -88,6 +94,12 @@ class CompoundFile {
   [[nodiscard]] Result<Bytes> read_stream(const CfbEntry& entry, std::size_t max_bytes,
                                           std::vector<std::string>* anomalies = nullptr) const;
 
+  /// Where a stream's bytes lie in the file: (file offset, length) runs, in stream order,
+  /// covering exactly its declared size, so that a transformed stream of the same length can
+  /// be written back in place (decrypted Office streams). Errors: not a stream, or a chain
+  /// that does not cover the size (cycle, out-of-range sector, truncated file).
+  [[nodiscard]] Result<std::vector<CfbExtent>> stream_extents(const CfbEntry& entry) const;
+
   /// What was wrong with the file, in order found (at most kMaxAnomalies).
   const std::vector<std::string>& anomalies() const { return anomalies_; }
   /// Entries with an allocated type that the tree walk never reached (orphans).
@@ -131,6 +143,7 @@ class CompoundFile {
   // The mini stream is read once, on first use ([MS-CFB] 2.6.3: the root's chain).
   mutable bool mini_loaded_ = false;
   mutable Bytes mini_stream_;
+  mutable std::vector<std::uint32_t> mini_sectors_;  // the mini stream's chain in the FAT
   // Cycle detection without per-chain allocation: visit stamps per FAT entry.
   mutable std::vector<std::uint32_t> stamps_;
   mutable std::uint32_t stamp_ = 0;

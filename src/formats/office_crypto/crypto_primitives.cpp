@@ -1,0 +1,145 @@
+// OpenSSL EVP wrappers for the Office encryption schemes (see crypto_primitives.h).
+#include "formats/office_crypto/crypto_primitives.h"
+
+#include <openssl/evp.h>
+#include <openssl/provider.h>
+
+#include "core/ascii.h"
+#include "core/utf8.h"
+
+namespace lg {
+
+const char* office_hash(std::string_view name) {
+  if (iequals(name, "SHA1") || iequals(name, "SHA-1")) return "SHA1";
+  if (iequals(name, "SHA256")) return "SHA256";
+  if (iequals(name, "SHA384")) return "SHA384";
+  if (iequals(name, "SHA512")) return "SHA512";
+  if (iequals(name, "MD5")) return "MD5";
+  return nullptr;
+}
+
+Hasher::Hasher(const char* name)
+    : md_(name ? EVP_MD_fetch(nullptr, name, nullptr) : nullptr), ctx_(EVP_MD_CTX_new()) {}
+Hasher::~Hasher() {
+  EVP_MD_CTX_free(ctx_);
+  EVP_MD_free(md_);
+}
+
+std::size_t Hasher::size() const {
+  return md_ ? static_cast<std::size_t>(EVP_MD_get_size(md_)) : 0;
+}
+
+bool Hasher::digest_into(ByteView a, ByteView b, Bytes& out) {
+  if (!ok()) return false;
+  out.resize(size());
+  unsigned int len = 0;
+  if (EVP_DigestInit_ex2(ctx_, md_, nullptr) != 1) return false;
+  if (!a.empty() && EVP_DigestUpdate(ctx_, a.data(), a.size()) != 1) return false;
+  if (!b.empty() && EVP_DigestUpdate(ctx_, b.data(), b.size()) != 1) return false;
+  if (EVP_DigestFinal_ex(ctx_, out.data(), &len) != 1 || len != out.size()) return false;
+  return true;
+}
+
+Bytes Hasher::digest(ByteView a, ByteView b) {
+  Bytes out;
+  if (!digest_into(a, b, out)) out.clear();
+  return out;
+}
+
+std::optional<Bytes> aes_decrypt(ByteView key, ByteView iv, ByteView data) {
+  const bool cbc = !iv.empty();
+  const EVP_CIPHER* c = nullptr;
+  switch (key.size()) {
+    case 16:
+      c = cbc ? EVP_aes_128_cbc() : EVP_aes_128_ecb();
+      break;
+    case 24:
+      c = cbc ? EVP_aes_192_cbc() : EVP_aes_192_ecb();
+      break;
+    case 32:
+      c = cbc ? EVP_aes_256_cbc() : EVP_aes_256_ecb();
+      break;
+    default:
+      return std::nullopt;
+  }
+  if (data.size() % 16 != 0 || (cbc && iv.size() != 16)) return std::nullopt;
+  std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(),
+                                                                      EVP_CIPHER_CTX_free);
+  if (!ctx || EVP_DecryptInit_ex(ctx.get(), c, nullptr, key.data(), cbc ? iv.data() : nullptr) != 1)
+    return std::nullopt;
+  EVP_CIPHER_CTX_set_padding(ctx.get(), 0);
+  Bytes out(data.size() + 16);
+  int n1 = 0, n2 = 0;
+  // EVP lengths are int: decrypt in slices well below INT_MAX.
+  constexpr std::size_t kSlice = 1u << 24;
+  std::size_t done = 0;
+  while (done < data.size()) {
+    const std::size_t n = std::min(kSlice, data.size() - done);
+    if (EVP_DecryptUpdate(ctx.get(), out.data() + done, &n1, data.data() + done,
+                          static_cast<int>(n)) != 1)
+      return std::nullopt;
+    done += static_cast<std::size_t>(n1);
+    if (static_cast<std::size_t>(n1) != n) return std::nullopt;
+  }
+  if (EVP_DecryptFinal_ex(ctx.get(), out.data() + done, &n2) != 1) return std::nullopt;
+  out.resize(done + static_cast<std::size_t>(n2));
+  return out;
+}
+
+Rc4Cipher::Rc4Cipher() {
+  lib_ = OSSL_LIB_CTX_new();
+  if (!lib_) return;
+  legacy_ = OSSL_PROVIDER_load(lib_, "legacy");
+  base_ = OSSL_PROVIDER_load(lib_, "default");
+  if (legacy_) cipher_ = EVP_CIPHER_fetch(lib_, "RC4", nullptr);
+}
+
+Rc4Cipher::~Rc4Cipher() {
+  EVP_CIPHER_free(cipher_);
+  if (legacy_) OSSL_PROVIDER_unload(legacy_);
+  if (base_) OSSL_PROVIDER_unload(base_);
+  OSSL_LIB_CTX_free(lib_);
+}
+
+bool Rc4Cipher::apply(ByteView key, std::span<std::uint8_t> data) const {
+  if (!cipher_ || key.empty() || key.size() > 64) return false;
+  std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(),
+                                                                      EVP_CIPHER_CTX_free);
+  if (!ctx || EVP_EncryptInit_ex2(ctx.get(), cipher_, nullptr, nullptr, nullptr) != 1) return false;
+  if (EVP_CIPHER_CTX_set_key_length(ctx.get(), static_cast<int>(key.size())) != 1) return false;
+  if (EVP_EncryptInit_ex2(ctx.get(), nullptr, key.data(), nullptr, nullptr) != 1) return false;
+  constexpr std::size_t kSlice = 1u << 24;
+  for (std::size_t done = 0; done < data.size();) {
+    const std::size_t n = std::min(kSlice, data.size() - done);
+    int out = 0;
+    if (EVP_EncryptUpdate(ctx.get(), data.data() + done, &out, data.data() + done,
+                          static_cast<int>(n)) != 1 ||
+        static_cast<std::size_t>(out) != n)
+      return false;
+    done += n;
+  }
+  return true;
+}
+
+Bytes password_utf16le(std::string_view utf8) {
+  Bytes out;
+  out.reserve(utf8.size() * 2);
+  for (std::size_t i = 0; i < utf8.size();) {
+    Utf8Char c = next_utf8_char(utf8, i);
+    i += c.len;
+    auto put = [&out](char32_t u) {
+      out.push_back(static_cast<std::uint8_t>(u & 0xFF));
+      out.push_back(static_cast<std::uint8_t>((u >> 8) & 0xFF));
+    };
+    if (c.cp >= 0x10000) {
+      const char32_t v = c.cp - 0x10000;
+      put(0xD800 + (v >> 10));
+      put(0xDC00 + (v & 0x3FF));
+    } else {
+      put(c.cp);
+    }
+  }
+  return out;
+}
+
+}  // namespace lg
