@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/utf8.h"
+
 namespace lg::exe {
 namespace {
 
@@ -82,7 +84,7 @@ std::optional<std::string> c_string(const Reader& r, std::size_t off, std::size_
   auto tail = r.tail(off);
   if (!tail || tail->empty()) return std::nullopt;
   std::string_view s = as_chars(tail->subspan(0, std::min(max, tail->size())));
-  return std::string(s.substr(0, s.find('\0')));
+  return repair_utf8(s.substr(0, s.find('\0')));
 }
 
 std::string field_name(ByteView field) {

@@ -15,7 +15,8 @@ namespace lg::exe {
 double shannon_entropy(ByteView data);
 
 /// The NUL-terminated string at `off`, at most `max` bytes (a string cut by `max` or by the
-/// end of the data is returned cut); nullopt when `off` is out of range.
+/// end of the data is returned cut), ill-formed UTF-8 replaced; nullopt when `off` is out of
+/// range.
 std::optional<std::string> c_string(const Reader& r, std::size_t off, std::size_t max);
 
 /// Printable form of a fixed-size name field (section names): NULs end it, other bytes

@@ -78,12 +78,13 @@ class ScriptJudge {
     if (text.find("#@~^") != std::string_view::npos) {
       ScriptEncoderDecoding d = decode_script_encoder(text, kMaxEncoderBlocks);
       if (d.blocks > 0) {
+        std::string script = repair_utf8(d.text);
         ctx_.finding(Symbol::SCRIPT_ENCODED_JSE_VBE,
-                     {cap(d.text), std::to_string(d.blocks) + " Script Encoder block(s) decoded" +
+                     {cap(script), std::to_string(d.blocks) + " Script Encoder block(s) decoded" +
                                        (d.damaged ? " (damaged: bad checksum or cut)" : "")});
         ctx_.fact("script_encoder_blocks", static_cast<std::int64_t>(d.blocks));
         if (d.damaged) ctx_.anomaly("script: damaged Script Encoder block");
-        decoded(w.language, std::move(d.text), w.depth + 1);
+        decoded(w.language, std::move(script), w.depth + 1);
         return;  // the decoded script is analyzed in the block's place
       }
     }
