@@ -31,7 +31,7 @@ std::string_view packer_of_section(std::string_view name);
 /// near 6; compressed data approaches 8).
 inline constexpr double kPackedEntropy = 7.2;
 /// Sections smaller than this are not judged by entropy (too few bytes to mean anything).
-inline constexpr std::size_t kMinEntropyBytes = 4096;
+inline constexpr std::size_t kMinEntropyBytes = 512;
 
 /// "7.21" style rendering.
 std::string entropy_text(double e);

@@ -101,6 +101,7 @@ Status parse_headers(const Reader& r, Image& image, Context& ctx) {
     image.pe32_plus = *magic == 0x20B;
     if (*magic != 0x10B && *magic != 0x20B) ctx.anomaly("pe: unknown optional header magic");
     image.subsystem = r.u16le(opt + 68).value_or(0);
+    image.entry_point = r.u32le(opt + 16).value_or(0);
     const std::size_t count_at = opt + (image.pe32_plus ? 108 : 92);
     const std::size_t dirs_at = count_at + 4;
     std::uint32_t count = std::min<std::uint32_t>(r.u32le(count_at).value_or(0), kMaxDirectories);
@@ -153,8 +154,12 @@ SectionJudgement judge_sections(const Image& image, const Reader& r, Context& ct
     if (exec) line += " exec";
     j.lines.push_back(std::move(line));
     if (auto p = exe::packer_of_section(s.name); !p.empty() && j.packer.empty()) j.packer = p;
-    if (exec && raw && raw->size() >= exe::kMinEntropyBytes && e >= exe::kPackedEntropy &&
-        j.high_entropy.empty()) {
+    // Code is judged by entropy: sections marked executable, and the one the entry point lies
+    // in (packers such as PESpin mark it as data).
+    bool entry = image.entry_point != 0 && image.entry_point >= s.virtual_address &&
+                 image.entry_point - s.virtual_address < std::max(s.virtual_size, s.raw_size);
+    if ((exec || entry) && raw && raw->size() >= exe::kMinEntropyBytes &&
+        e >= exe::kPackedEntropy && j.high_entropy.empty()) {
       j.high_entropy = s.name + " " + exe::entropy_text(e);
     }
   }

@@ -26,6 +26,7 @@ struct Image {
   std::uint32_t timestamp = 0;
   bool pe32_plus = false;
   std::uint16_t subsystem = 0;
+  std::uint32_t entry_point = 0;  // AddressOfEntryPoint, an RVA (0 for most DLLs)
   std::vector<Section> sections;
   std::vector<DataDirectory> directories;
 };
