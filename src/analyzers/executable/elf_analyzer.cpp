@@ -182,6 +182,7 @@ Status ElfAnalyzer::analyze(ByteView object, Context& ctx) {
   std::string packer;
   std::string high_entropy;
   std::vector<std::string> exec_lines;
+  exe::EntropyMeter meter;
   const std::size_t sh_min = e.wide ? 64 : 40;
   std::optional<std::uint64_t> names_off;
   if (shentsize >= sh_min && shstrndx < shnum && shoff < r.size()) {
@@ -211,7 +212,7 @@ Status ElfAnalyzer::analyze(ByteView object, Context& ctx) {
             ? r.subspan(static_cast<std::size_t>(offset),
                         static_cast<std::size_t>(std::min<std::uint64_t>(size, r.size() - offset)))
             : std::nullopt;
-    double ent = bytes ? exe::shannon_entropy(*bytes) : 0;
+    double ent = bytes ? meter.measure(*bytes).value_or(0) : 0;
     if (exec_lines.size() < 64) {
       exec_lines.push_back(sname + " " + std::to_string(size) +
                            " entropy=" + exe::entropy_text(ent));

@@ -14,6 +14,26 @@ namespace lg::exe {
 /// Shannon entropy of `data` in bits per byte (0..8); 0 for empty data.
 double shannon_entropy(ByteView data);
 
+/// Bytes measured for entropy in one program at most: section headers may all point at the
+/// whole file, and without a budget a few hundred of them would make the work quadratic.
+inline constexpr std::size_t kMaxEntropyBytes = 64u << 20;
+
+/// Shannon entropy within a byte budget shared by one program's sections.
+class EntropyMeter {
+ public:
+  explicit EntropyMeter(std::size_t budget = kMaxEntropyBytes) : left_(budget) {}
+  /// The entropy of `data`, or nullopt once the budget is spent (the section is then not
+  /// judged by entropy).
+  std::optional<double> measure(ByteView data) {
+    if (data.size() > left_) return std::nullopt;
+    left_ -= data.size();
+    return shannon_entropy(data);
+  }
+
+ private:
+  std::size_t left_;
+};
+
 /// The NUL-terminated string at `off`, at most `max` bytes (a string cut by `max` or by the
 /// end of the data is returned cut), ill-formed UTF-8 replaced; nullopt when `off` is out of
 /// range.

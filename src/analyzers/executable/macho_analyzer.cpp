@@ -102,7 +102,8 @@ std::string signature_kind(const Reader& r, std::uint32_t off, std::uint32_t siz
   return directory ? "adhoc" : "none";
 }
 
-std::optional<Thin> parse_thin(const Reader& r, Context& ctx) {
+// One slice's headers; `meter` is shared by all slices of a universal binary.
+std::optional<Thin> parse_thin(const Reader& r, exe::EntropyMeter& meter, Context& ctx) {
   auto m = r.u32be(0);
   if (!m) return std::nullopt;
   bool big = *m == 0xFEEDFACE || *m == 0xFEEDFACF;
@@ -148,7 +149,7 @@ std::optional<Thin> parse_thin(const Reader& r, Context& ctx) {
             static_cast<std::size_t>(fileoff),
             static_cast<std::size_t>(std::min<std::uint64_t>(filesize, r.size() - fileoff)));
       }
-      double e = bytes ? exe::shannon_entropy(*bytes) : 0;
+      double e = bytes ? meter.measure(*bytes).value_or(0) : 0;
       t.segments.push_back(sname + " " + std::to_string(filesize) +
                            " entropy=" + exe::entropy_text(e));
       if ((initprot & 0x4) && bytes && bytes->size() >= exe::kMinEntropyBytes &&  // VM_PROT_EXECUTE
@@ -208,6 +209,7 @@ Status MachOAnalyzer::analyze(ByteView object, Context& ctx) {
   auto magic = r.u32be(0);
   if (!magic) return Status::error(ErrorCode::kTruncated, "mach-o: no header");
   std::vector<Thin> slices;
+  exe::EntropyMeter meter;
   if (*magic == 0xCAFEBABE || *magic == 0xCAFEBABF) {
     const bool wide = *magic == 0xCAFEBABF;
     const std::uint32_t n = r.u32be(4).value_or(0);
@@ -222,7 +224,7 @@ Status MachOAnalyzer::analyze(ByteView object, Context& ctx) {
         continue;
       }
       Reader slice(*r.subspan(static_cast<std::size_t>(*off), static_cast<std::size_t>(*size)));
-      auto t = parse_thin(slice, ctx);
+      auto t = parse_thin(slice, meter, ctx);
       if (!t) {
         ctx.anomaly("mach-o: fat slice is not a Mach-O image");
         continue;
@@ -232,7 +234,7 @@ Status MachOAnalyzer::analyze(ByteView object, Context& ctx) {
     }
     ctx.fact("mach_o_slices", lines);
   } else {
-    auto t = parse_thin(r, ctx);
+    auto t = parse_thin(r, meter, ctx);
     if (!t) return Status::error(ErrorCode::kMalformed, "mach-o: bad header");
     slices.push_back(std::move(*t));
   }

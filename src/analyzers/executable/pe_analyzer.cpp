@@ -135,6 +135,7 @@ struct SectionJudgement {
 
 SectionJudgement judge_sections(const Image& image, const Reader& r, Context& ctx) {
   SectionJudgement j;
+  exe::EntropyMeter meter;
   for (const auto& s : image.sections) {
     std::string line = s.name + " raw=" + std::to_string(s.raw_size);
     auto raw = r.subspan(s.raw_offset, s.raw_size);
@@ -145,8 +146,9 @@ SectionJudgement judge_sections(const Image& image, const Reader& r, Context& ct
     if (s.raw_size > 0) {
       j.raw_end = std::max<std::uint64_t>(j.raw_end, std::uint64_t{s.raw_offset} + s.raw_size);
     }
-    double e = raw ? exe::shannon_entropy(*raw) : 0;
-    line += " entropy=" + exe::entropy_text(e);
+    std::optional<double> measured = raw ? meter.measure(*raw) : std::optional<double>(0.0);
+    double e = measured.value_or(0);
+    line += " entropy=" + (measured ? exe::entropy_text(e) : std::string("?"));
     bool exec = (s.characteristics & (pe::kScnMemExecute | pe::kScnCntCode)) != 0;
     bool write = (s.characteristics & pe::kScnMemWrite) != 0;
     if (s.characteristics & pe::kScnCntCode) line += " code";

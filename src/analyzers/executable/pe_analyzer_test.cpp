@@ -209,6 +209,27 @@ TEST(PeAnalyzer, TruncatedAndHostileHeadersAreReportedNotFatal) {
   EXPECT_FALSE(PeAnalyzer().analyze(as_bytes(std::string("MZ")), none).is_ok());
 }
 
+// 96 section headers that all map the whole 1 MiB file: entropy stops at the byte budget.
+TEST(PeAnalyzer, OverlappingSectionsStayWithinTheEntropyBudget) {
+  std::string pe = build_pe({});
+  pe.resize(1u << 20, 'A');
+  put16(pe, 0x46, 96);
+  for (std::size_t i = 0; i < 96; ++i) {
+    const std::size_t at = 0x138 + i * 40;
+    put32(pe, at + 8, 1u << 20);
+    put32(pe, at + 12, 0x1000);
+    put32(pe, at + 16, 1u << 20);
+    put32(pe, at + 20, 0);
+    put32(pe, at + 36, 0x60000020);
+  }
+  RecordingContext ctx;
+  EXPECT_TRUE(PeAnalyzer().analyze(as_bytes(pe), ctx).is_ok());
+  auto sections = list(ctx, "pe_sections");
+  ASSERT_EQ(sections.size(), 96u);
+  EXPECT_EQ(sections.front().find("entropy=?"), std::string::npos) << sections.front();
+  EXPECT_NE(sections.back().find("entropy=?"), std::string::npos) << sections.back();
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
