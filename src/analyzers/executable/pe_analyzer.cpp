@@ -48,6 +48,8 @@ std::string machine_name(std::uint16_t m) {  // [MS-PECOFF] 3.3.1 Machine Types
 
 std::string subsystem_name(std::uint16_t s) {  // [MS-PECOFF] 3.4.2 Windows Subsystem
   switch (s) {
+    case 0:
+      return "unknown";
     case 1:
       return "native";
     case 2:
@@ -226,7 +228,7 @@ Status PeAnalyzer::analyze(ByteView object, Context& ctx) {
   if (image.timestamp != 0) ctx.fact("pe_timestamp", iso_time(image.timestamp));
 
   SectionJudgement sections = judge_sections(image, r, ctx);
-  ctx.fact("pe_sections", sections.lines);
+  if (!sections.lines.empty()) ctx.fact("pe_sections", sections.lines);
   if (!sections.packer.empty() || !sections.high_entropy.empty()) {
     if (!sections.packer.empty()) ctx.fact("packer", sections.packer);
     std::string evidence = !sections.packer.empty() ? sections.packer + " section names"
@@ -251,7 +253,9 @@ Status PeAnalyzer::analyze(ByteView object, Context& ctx) {
 
   bool dotnet = image.directories.size() > pe::kDirClr && image.directories[pe::kDirClr].address;
   ctx.fact("pe_dotnet", dotnet);
-  report_certificate(image, r, machine + " " + subsystem_name(image.subsystem), ctx);
+  report_certificate(
+      image, r,
+      machine + (image.pe32_plus ? " PE32+ " : " PE32 ") + subsystem_name(image.subsystem), ctx);
   report_overlay(image, r, sections.raw_end, ctx);
   return Status::ok();
 }
