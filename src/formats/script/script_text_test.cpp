@@ -13,14 +13,8 @@ namespace {
 
 using lg::testing::RecordingContext;
 
-// PowerShell's -EncodedCommand form of `command`: Base64 of its UTF-16LE bytes.
 std::string encoded_command(std::string_view command) {
-  Bytes utf16;
-  for (char c : command) {
-    utf16.push_back(static_cast<std::uint8_t>(c));
-    utf16.push_back(0);
-  }
-  return encode_base64(utf16);
+  return testing::powershell_encoded(command);
 }
 
 RecordingContext run(ScriptLanguage l, std::string_view text) {
