@@ -234,6 +234,8 @@ std::string file_extension(std::string_view name) {
   return lower_ascii(name.substr(dot + 1));
 }
 
+bool is_document_extension(std::string_view ext) { return is_decoy_extension(ext); }
+
 std::vector<NameIssue> check_file_name(std::string_view name) {
   std::vector<NameIssue> issues;
   std::size_t sep = name.find_last_of("/\\");

@@ -23,6 +23,10 @@ std::vector<NameIssue> check_file_name(std::string_view name);
 /// The extension of a name, lower case, without the dot ("" when none).
 std::string file_extension(std::string_view name);
 
+/// True when `ext` (lower case, no dot) is one a person reads as a document, image, archive
+/// or text ("pdf", "docx", "hwp", "jpg", "zip"): the names lures give to programs.
+bool is_document_extension(std::string_view ext);
+
 /// Empty when the declared name's extension and the declared MIME type are consistent with
 /// `actual` (or say nothing); otherwise a short description of the disagreement.
 /// Generic types (application/octet-stream, unknown extensions) never disagree.

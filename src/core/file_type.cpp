@@ -81,6 +81,8 @@ constexpr std::array kTypes = {
     TypeInfo{FileType::kPowerShell, "powershell", "text/x-powershell"},
     TypeInfo{FileType::kBatch, "batch", "text/x-msdos-batch"},
     TypeInfo{FileType::kHta, "hta", "application/hta"},
+    TypeInfo{FileType::kWsf, "wsf", "text/xml"},
+    TypeInfo{FileType::kEncodedScript, "encoded_script", ""},
     TypeInfo{FileType::kPng, "png", "image/png"},
     TypeInfo{FileType::kJpeg, "jpeg", "image/jpeg"},
     TypeInfo{FileType::kGif, "gif", "image/gif"},
@@ -307,7 +309,8 @@ bool file_type_is_executable(FileType t) {
 
 bool file_type_is_script(FileType t) {
   return t == FileType::kJavaScript || t == FileType::kVbScript || t == FileType::kPowerShell ||
-         t == FileType::kBatch || t == FileType::kHta;
+         t == FileType::kBatch || t == FileType::kHta || t == FileType::kWsf ||
+         t == FileType::kEncodedScript;
 }
 
 // Order matters: unambiguous magic at 0, then trailers (VHD, DMG), then bare stream magic,

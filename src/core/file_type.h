@@ -63,6 +63,8 @@ enum class FileType {
   kPowerShell,
   kBatch,
   kHta,
+  kWsf,            // Windows Script File: XML <job>/<package> with <script language=...>
+  kEncodedScript,  // Microsoft Script Encoder output ("#@~^"): JSE, VBE
   kPng,
   kJpeg,
   kGif,

@@ -31,4 +31,9 @@ FileType identify_text(ByteView data);
 /// prefix), else kUnknown. See file_type_script.cpp.
 FileType script_type(std::string_view lowered);
 
+/// kEncodedScript when the text opens with a Script Encoder block ("#@~^"), kWsf when it is a
+/// Windows Script File (<job> or <package>, optionally after an XML declaration and comments),
+/// else kUnknown. Checked before HTML, since a WSF holds <script> tags. See file_type_script.cpp.
+FileType script_container_type(std::string_view lowered);
+
 }  // namespace lg::file_type_internal

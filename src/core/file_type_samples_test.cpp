@@ -285,6 +285,17 @@ TEST(FileTypeSamples, HtmlAndHta) {
   EXPECT_TYPE("Dear user, the <html> tag starts a page.\n"s, FileType::kText);
 }
 
+TEST(FileTypeSamples, ScriptHostContainers) {
+  EXPECT_TYPE("#@~^DgAAAA==\\ko$K6,JCV^GJqAQAAA==^#~@"s, FileType::kEncodedScript);
+  EXPECT_TYPE("\xEF\xBB\xBF\r\n#@~^DgAAAA==\\ko$K6,JCV^GJqAQAAA==^#~@"s, FileType::kEncodedScript);
+  EXPECT_TYPE("<job id=\"a\"><script language=\"JScript\">WScript.Echo(1);</script></job>"s,
+              FileType::kWsf);
+  EXPECT_TYPE("<?xml version=\"1.0\"?>\r\n<!-- x -->\r\n<package>\r\n<job><script>x</script>"s,
+              FileType::kWsf);
+  EXPECT_TYPE("<jobs><script>x</script></jobs>"s, FileType::kHtml);  // not a WSF root
+  EXPECT_TYPE("The marker #@~^ in prose\n"s, FileType::kText);
+}
+
 TEST(FileTypeSamples, Scripts) {
   EXPECT_TYPE(
       "var sh = new ActiveXObject(\"WScript.Shell\");\nvar u = 'http://x/p';\n"

@@ -148,4 +148,35 @@ FileType script_type(std::string_view lowered) {
   return kTypes[best];
 }
 
+// Windows Script Host containers. The Script Encoder ("Windows Script Encoder (screnc)
+// format") marks an encoded block with "#@~^"; a .jse/.vbe file starts with one. A Windows
+// Script File (WSH 5.6 reference, "Windows Script Host Elements") is XML whose root is <job>
+// or <package>; the XML declaration, processing instructions and comments may come first.
+FileType script_container_type(std::string_view lowered) {
+  std::string_view p = lowered;
+  if (p.starts_with("\xef\xbb\xbf"sv)) p.remove_prefix(3);
+  auto skip_space = [&p] {
+    std::size_t i = p.find_first_not_of(" \t\r\n\f");
+    p = i == std::string_view::npos ? std::string_view{} : p.substr(i);
+  };
+  skip_space();
+  if (p.starts_with("#@~^")) return FileType::kEncodedScript;
+  // Prolog: "<?...?>" and "<!--...-->", each closed inside the prefix (at most its length).
+  while (p.starts_with("<?") || p.starts_with("<!--")) {
+    bool pi = p.starts_with("<?");
+    std::size_t end = p.find(pi ? "?>"sv : "-->"sv);
+    if (end == std::string_view::npos) return FileType::kUnknown;
+    p.remove_prefix(end + (pi ? 2 : 3));
+    skip_space();
+  }
+  for (std::string_view root : {"<job"sv, "<package"sv}) {
+    if (!p.starts_with(root) || p.size() == root.size()) continue;
+    char after = p[root.size()];
+    if (after == '>' || after == ' ' || after == '\t' || after == '\r' || after == '\n') {
+      return FileType::kWsf;
+    }
+  }
+  return FileType::kUnknown;
+}
+
 }  // namespace lg::file_type_internal

@@ -52,7 +52,8 @@ TEST(FileTypeNames, EveryTypeHasAUniqueSnakeCaseName) {
 TEST(FileTypeNames, ExecutableAndScriptPredicates) {
   std::set<FileType> exe = {FileType::kPe, FileType::kElf, FileType::kMachO, FileType::kMachOFat};
   std::set<FileType> script = {FileType::kJavaScript, FileType::kVbScript, FileType::kPowerShell,
-                               FileType::kBatch, FileType::kHta};
+                               FileType::kBatch, FileType::kHta, FileType::kWsf,
+                               FileType::kEncodedScript};
   for (int i = 0; i <= kLast; ++i) {
     auto t = static_cast<FileType>(i);
     EXPECT_EQ(file_type_is_executable(t), exe.count(t) == 1) << file_type_name(t);

@@ -207,6 +207,7 @@ FileType identify_text(ByteView data) {
       narrow.push_back(ascii_lower(c));
     }
   }
+  if (auto t = script_container_type(narrow); t != FileType::kUnknown) return t;
   if (auto t = html_type(narrow); t != FileType::kUnknown) return t;
   if (auto t = script_type(narrow); t != FileType::kUnknown) return t;
   return FileType::kText;

@@ -1,6 +1,9 @@
 #include "engine/registry.h"
 
 #include "analyzers/archive/archive_analyzer.h"
+#include "analyzers/executable/elf_analyzer.h"
+#include "analyzers/executable/macho_analyzer.h"
+#include "analyzers/executable/pe_analyzer.h"
 #include "analyzers/hwp/hwp_analyzer.h"
 #include "analyzers/lnk/lnk_analyzer.h"
 #include "analyzers/mail/mail_analyzer.h"
@@ -8,6 +11,7 @@
 #include "analyzers/ooxml/ooxml_analyzer.h"
 #include "analyzers/pdf/pdf_analyzer.h"
 #include "analyzers/rtf/rtf_analyzer.h"
+#include "analyzers/script/script_analyzer.h"
 
 namespace lg {
 
@@ -31,6 +35,21 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
       return std::make_unique<LnkAnalyzer>();
     case FileType::kPdf:
       return std::make_unique<PdfAnalyzer>();
+    // Scripts; HTML and HTA go to the HTML analyzer, which calls script::analyze_script_text.
+    case FileType::kJavaScript:
+    case FileType::kVbScript:
+    case FileType::kPowerShell:
+    case FileType::kBatch:
+    case FileType::kWsf:
+    case FileType::kEncodedScript:
+      return std::make_unique<ScriptAnalyzer>(t);
+    case FileType::kPe:
+      return std::make_unique<PeAnalyzer>();
+    case FileType::kElf:
+      return std::make_unique<ElfAnalyzer>();
+    case FileType::kMachO:
+    case FileType::kMachOFat:
+      return std::make_unique<MachOAnalyzer>();
     default:
       break;
   }

@@ -124,8 +124,14 @@ void Scan::check_declared(const ObjectNode& node, FileType type) {
     auto mismatch = declared_type_mismatch(node.name, node.declared_type, type);
     if (!mismatch.empty()) finding(Symbol::TYPE_MISMATCH, {node.name, std::move(mismatch)});
   }
-  if (file_type_is_executable(type))
+  if (file_type_is_executable(type)) {
     finding(Symbol::EXECUTABLE_ATTACHMENT, {node.name, std::string(file_type_name(type))});
+    // A program under a document's name: "invoice.pdf" whose content is a PE or Mach-O.
+    if (is_document_extension(file_extension(node.name))) {
+      finding(Symbol::EXECUTABLE_DOCUMENT_DISGUISE,
+              {node.name, std::string(file_type_name(type)) + " content under a document name"});
+    }
+  }
   else if (file_type_is_script(type))
     finding(Symbol::SCRIPT_ATTACHMENT, {node.name, std::string(file_type_name(type))});
 }

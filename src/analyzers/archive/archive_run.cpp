@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analyzers/archive/app_bundle.h"
 #include "analyzers/archive/archive_analyzer.h"
 #include "analyzers/archive/archive_judge.h"
 #include "core/charset.h"
@@ -224,6 +225,7 @@ void ArchiveRun::report() {
                             std::to_string(passwords_tried_) + " candidate passwords"});
   }
   judge_entry_names(type_, object_.size(), files_, ctx_);
+  judge_app_bundles(files_, ctx_);
 }
 
 }  // namespace lg
