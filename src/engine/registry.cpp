@@ -1,13 +1,18 @@
 #include "engine/registry.h"
 
 #include "analyzers/archive/archive_analyzer.h"
+#include "analyzers/chm/chm_analyzer.h"
+#include "analyzers/html/html_analyzer.h"
 #include "analyzers/hwp/hwp_analyzer.h"
 #include "analyzers/lnk/lnk_analyzer.h"
 #include "analyzers/mail/mail_analyzer.h"
 #include "analyzers/ole/ole_analyzer.h"
+#include "analyzers/onenote/onenote_analyzer.h"
 #include "analyzers/ooxml/ooxml_analyzer.h"
 #include "analyzers/pdf/pdf_analyzer.h"
 #include "analyzers/rtf/rtf_analyzer.h"
+#include "analyzers/szdd/szdd_analyzer.h"
+#include "analyzers/text/text_analyzer.h"
 
 namespace lg {
 
@@ -31,6 +36,17 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
       return std::make_unique<LnkAnalyzer>();
     case FileType::kPdf:
       return std::make_unique<PdfAnalyzer>();
+    case FileType::kChm:
+      return std::make_unique<ChmAnalyzer>();
+    case FileType::kSzdd:
+      return std::make_unique<SzddAnalyzer>();
+    case FileType::kOneNote:
+      return std::make_unique<OneNoteAnalyzer>();
+    case FileType::kHtml:
+    case FileType::kHta:
+      return std::make_unique<HtmlAnalyzer>();
+    case FileType::kText:
+      return std::make_unique<TextAnalyzer>();
     default:
       break;
   }
