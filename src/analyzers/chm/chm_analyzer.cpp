@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
 #include "formats/mspack/memory_system.h"
 
 namespace lg {
@@ -62,7 +63,8 @@ Status ChmAnalyzer::analyze(ByteView object, Context& ctx) {
   Status result = Status::ok();
   for (mschmd_file* f : files) {
     if (ctx.should_stop()) break;
-    const std::string name(f->filename);
+    // [CHM] directory names are UTF-8; damaged ones are repaired for the report.
+    const std::string name = repair_utf8(f->filename);
     if (f->length < 0 || static_cast<std::uint64_t>(f->length) > max_bytes) {
       ctx.anomaly("CHM file " + name + " is larger than the object limit");
       continue;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/reader.h"
+#include "core/utf8.h"
 #include "formats/mspack/memory_system.h"
 
 namespace lg {
@@ -47,7 +48,9 @@ Status szdd(ByteView object, Context& ctx, std::uint64_t max_bytes) {
   if (h == nullptr) return refused("SZDD header refused", d->last_error(d.get()));
   ctx.fact("compress_format", std::string(h->format == MSSZDD_FMT_QBASIC ? "szdd-qbasic" : "szdd"));
   ctx.fact("expanded_size", static_cast<std::int64_t>(h->length));
-  if (h->missing_char != 0) ctx.fact("missing_char", std::string(1, h->missing_char));
+  // The original name's last character, which COMPRESS.EXE replaced with '_'; printable only.
+  if (h->missing_char > 0x20 && h->missing_char < 0x7F)
+    ctx.fact("missing_char", std::string(1, h->missing_char));
   Status st = Status::ok();
   if (h->length < 0 || static_cast<std::uint64_t>(h->length) > max_bytes) {
     ctx.anomaly("SZDD expanded size over the object limit");
@@ -71,7 +74,7 @@ Status kwaj(ByteView object, Context& ctx, std::uint64_t max_bytes) {
   ctx.fact("kwaj_method", static_cast<std::int64_t>(h->comp_type));
   if (h->headers & MSKWAJ_HDR_HASLENGTH)
     ctx.fact("expanded_size", static_cast<std::int64_t>(h->length));
-  std::string name = h->filename ? std::string(h->filename) : std::string();
+  std::string name = h->filename ? repair_utf8(h->filename) : std::string();
   const int err = d->extract(d.get(), h, mspack::kOutput);
   Status st = deliver(ctx, sys, err, std::move(name), object.size());
   d->close(d.get(), h);

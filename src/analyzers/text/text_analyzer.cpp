@@ -5,6 +5,7 @@
 
 #include "core/charset.h"
 #include "core/transfer_encoding.h"
+#include "core/utf8.h"
 
 namespace lg {
 
@@ -22,7 +23,7 @@ Status TextAnalyzer::analyze(ByteView object, Context& ctx) {
   for (auto& f : files) {
     if (f.damaged) ctx.anomaly("damaged " + f.encoding + " block");
     const std::uint64_t encoded = f.end >= f.begin ? f.end - f.begin : 0;
-    ChildInfo info{"embedded", std::move(f.name), "", encoded};
+    ChildInfo info{"embedded", repair_utf8(f.name), "", encoded};
     if (!ctx.child(std::move(info), std::move(f.data)).is_ok())
       return Status::error(ErrorCode::kLimit, "embedded file refused");
   }

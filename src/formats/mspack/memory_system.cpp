@@ -104,9 +104,12 @@ off_t MemorySystem::tell(mspack_file* file) {
 
 void MemorySystem::message(mspack_file*, const char*, ...) {}
 
+// Zeroed: libmspack 0.11's KWAJ reader frees hdr->filename on a header cut short before it
+// set the field (kwajd_read_headers returns early; kwajd_open's cleanup frees it), which with
+// malloc'd memory is a free of garbage. calloc makes such paths free NULL.
 void* MemorySystem::alloc(mspack_system*, std::size_t bytes) {
   if (bytes == 0 || bytes > kMaxAlloc) return nullptr;
-  return std::malloc(bytes);
+  return std::calloc(1, bytes);
 }
 
 void MemorySystem::free(void* ptr) { std::free(ptr); }

@@ -17,7 +17,8 @@ inline constexpr const char* kOutput = "output";
 
 /// One object's mspack_system. Not copyable (libmspack keeps its address). Writes past
 /// `max_output` bytes fail (the decompressor then reports MSPACK_ERR_WRITE) and set
-/// `output_truncated()`; allocations over kMaxAlloc fail (libmspack reports MSPACK_ERR_NOMEMORY).
+/// `output_truncated()`; allocations over kMaxAlloc fail (libmspack reports MSPACK_ERR_NOMEMORY)
+/// and the others are zeroed.
 class MemorySystem {
  public:
   static constexpr std::size_t kMaxAlloc = 64u << 20;  // LZX windows are at most 2 MiB
