@@ -240,8 +240,7 @@ class Converter {
     bool has_value = false;
     bool complete = false;
     HtmlElement* element = nullptr;
-    if (!end_tag && elements_ != nullptr && !name.empty() &&
-        elements_->size() < kMaxHtmlElements) {
+    if (!end_tag && elements_ != nullptr && !name.empty() && elements_->size() < kMaxHtmlElements) {
       element = &elements_->emplace_back();
       element->name = name;
     }
