@@ -6,6 +6,8 @@ short text that does nothing. They show what lureguard looks for, not working ma
 """
 import base64
 import email.utils
+import io
+import zipfile
 from email.header import Header
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
@@ -158,6 +160,56 @@ def korean():
     finish(m, "05-korean-contract.eml")
 
 
+def smuggled_zip():
+    """What the smuggling page below assembles: a ZIP holding the shortcut above and a decoy
+    PDF page (fixed timestamps, so the bytes never change)."""
+    decoy = (b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+             b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+             + b"% Senior Blockchain Engineer - job description\n" * 24 + b"%%EOF\n")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+        for name, data in (("Job_Description.pdf.lnk", LNK), ("About_the_company.pdf", decoy)):
+            info = zipfile.ZipInfo(name, date_time=(2026, 11, 16, 9, 0, 0))
+            z.writestr(info, data)
+    return out.getvalue()
+
+
+def html_smuggling():
+    """A recruiter message whose HTML attachment "downloads" the job description: base64 in a
+    script, atob, a Blob and an <a download> click (the HTML smuggling of T1027.006). Opened in
+    a browser it would save the ZIP above; here it is only bytes."""
+    payload = base64.b64encode(smuggled_zip()).decode()
+    page = (
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Job description</title></head>\n"
+        "<body><h2>Senior Blockchain Engineer</h2>\n"
+        "<p>Your download will start automatically. If it does not, refresh this page.</p>\n"
+        "<script>\n"
+        f"var d = \"{payload}\";\n"
+        "var r = window.atob(d), u = new Uint8Array(r.length);\n"
+        "for (var i = 0; i < r.length; i++) { u[i] = r.charCodeAt(i); }\n"
+        "var b = new Blob([u], {type: 'application/zip'});\n"
+        "var a = document.createElement('a');\n"
+        "a.href = window.URL.createObjectURL(b);\n"
+        "a.download = 'Job_Description_Senior_Engineer.zip';\n"
+        "document.body.appendChild(a); a.click();\n"
+        "</script></body></html>\n")
+    m = MIMEMultipart()
+    m["From"] = email.utils.formataddr(("Daniel Park | Recruiting", "daniel.park@talent-bridge-hr.com"))
+    m["To"] = "dev@exchange.example"
+    m["Subject"] = "Re: Senior Blockchain Engineer opening - job description"
+    m["Date"] = DATE
+    m["Message-ID"] = "<jd-0006@talent-bridge-hr.com>"
+    m.attach(MIMEText(
+        "Hi,\n\nThanks for your interest in the Senior Blockchain Engineer role. Our portal\n"
+        "blocks attachments, so the job description opens from the attached page: open it in\n"
+        "your browser and the document downloads by itself.\n\nBest regards,\nDaniel Park\n",
+        "plain", "utf-8"))
+    a = MIMEText(page, "html", "utf-8")
+    a.add_header("Content-Disposition", "attachment", filename="Job_Description.html")
+    m.attach(a)
+    finish(m, "06-html-smuggling-recruiter.eml")
+
+
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)
     job_offer()
@@ -165,3 +217,4 @@ if __name__ == "__main__":
     newsletter()
     japanese()
     korean()
+    html_smuggling()

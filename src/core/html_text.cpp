@@ -117,7 +117,8 @@ std::string_view cut_utf8(std::string_view s, std::size_t max) {
 
 class Converter {
  public:
-  explicit Converter(std::string_view html) : in_(html), sink_(html.size() / 2 + 16) {}
+  Converter(std::string_view html, std::vector<HtmlElement>* elements)
+      : in_(html), sink_(html.size() / 2 + 16), elements_(elements) {}
 
   HtmlText run() {
     const std::size_t n = in_.size();
@@ -238,7 +239,12 @@ class Converter {
     std::string_view value;
     bool has_value = false;
     bool complete = false;
-    p = attributes(p, wanted, value, has_value, complete);
+    HtmlElement* element = nullptr;
+    if (!end_tag && elements_ != nullptr && !name.empty() && elements_->size() < kMaxHtmlElements) {
+      element = &elements_->emplace_back();
+      element->name = name;
+    }
+    p = attributes(p, wanted, value, has_value, complete, element);
     if (!complete) return in_.size();  // EOF inside a tag drops it (13.2.5.32 and kin)
     if (end_tag) {
       if (name == "a") close_anchor();
@@ -264,7 +270,11 @@ class Converter {
       sink_.space();
     } else if (is_dropped(name)) {
       std::size_t content_end = 0;
-      return skip_to_end_tag(p, name, content_end);
+      const std::size_t after = skip_to_end_tag(p, name, content_end);
+      if (element != nullptr && (name == "script" || name == "object")) {
+        element->content = in_.substr(p, content_end - p);
+      }
+      return after;
     } else if (name == "textarea" || name == "xmp") {
       std::size_t content_end = 0;
       const std::size_t after = skip_to_end_tag(p, name, content_end);
@@ -281,9 +291,10 @@ class Converter {
     return p;
   }
 
-  // Attributes from `p` to the closing '>' (13.2.5.32-39); captures the value of `wanted`.
+  // Attributes from `p` to the closing '>' (13.2.5.32-39); captures the value of `wanted`,
+  // and every attribute into `element` when there is one.
   std::size_t attributes(std::size_t p, std::string_view wanted, std::string_view& value,
-                         bool& has_value, bool& complete) {
+                         bool& has_value, bool& complete, HtmlElement* element) {
     const std::size_t n = in_.size();
     while (p < n) {
       while (p < n && (is_ws(in_[p]) || in_[p] == '/')) ++p;
@@ -296,7 +307,10 @@ class Converter {
       while (p < n && !is_ws(in_[p]) && in_[p] != '/' && in_[p] != '>' && in_[p] != '=') ++p;
       const std::string_view attr = in_.substr(name_start, p - name_start);
       while (p < n && is_ws(in_[p])) ++p;
-      if (p >= n || in_[p] != '=') continue;
+      if (p >= n || in_[p] != '=') {
+        keep_attribute(element, attr, {});
+        continue;
+      }
       ++p;
       while (p < n && is_ws(in_[p])) ++p;
       if (p >= n) break;
@@ -311,6 +325,7 @@ class Converter {
         while (p < n && !is_ws(in_[p]) && in_[p] != '>') ++p;
         v = in_.substr(start, p - start);
       }
+      keep_attribute(element, attr, v);
       // The first occurrence of an attribute wins (13.2.5.33, duplicate attributes).
       if (!wanted.empty() && !has_value && iequals(attr, wanted)) {
         value = v;
@@ -318,6 +333,13 @@ class Converter {
       }
     }
     return n;
+  }
+
+  static void keep_attribute(HtmlElement* element, std::string_view attr, std::string_view v) {
+    if (element == nullptr || element->attributes.size() >= kMaxHtmlAttributes) return;
+    std::string lower(attr);
+    for (char& c : lower) c = ascii_lower(c);
+    element->attributes.emplace_back(std::move(lower), html_detail::decode_all(v, true));
   }
 
   void close_anchor() {
@@ -344,11 +366,23 @@ class Converter {
   std::string scratch_;
   std::size_t anchor_ = kNone;
   std::size_t anchor_start_ = 0;
+  std::vector<HtmlElement>* elements_ = nullptr;
 };
 
 }  // namespace
 
-HtmlText html_to_text(std::string_view html) { return Converter(html).run(); }
+HtmlText html_to_text(std::string_view html) { return Converter(html, nullptr).run(); }
+
+HtmlText html_to_text(std::string_view html, std::vector<HtmlElement>& elements) {
+  return Converter(html, &elements).run();
+}
+
+const std::string* HtmlElement::attribute(std::string_view wanted) const {
+  for (const auto& [k, v] : attributes) {
+    if (k == wanted) return &v;
+  }
+  return nullptr;
+}
 
 std::string decode_html_entities(std::string_view s) { return html_detail::decode_all(s, false); }
 

@@ -157,5 +157,37 @@ TEST(HtmlText, ClamavHtmlSample) {
   EXPECT_TRUE(is_valid_utf8(t.text));
 }
 
+TEST(HtmlText, StartTagsWithAttributesOnRequest) {
+  const std::string html =
+      "<P class=x>Hi <a HREF=\"https://e.example/?a=1&amp;b=2\" download>there</a>"
+      "<script type=module>let s = '<b>';</script><object classid=\"clsid:1\"><param "
+      "name=Command value=ShortCut></object><input type=password disabled></p>";
+  std::vector<HtmlElement> elements;
+  const HtmlText with = html_to_text(html, elements);
+  const HtmlText without = html_to_text(html);
+  EXPECT_EQ(with.text, without.text);  // collecting tags changes nothing else
+  ASSERT_EQ(with.links.size(), without.links.size());
+  ASSERT_EQ(elements.size(), 5u);
+  EXPECT_EQ(elements[0].name, "p");
+  EXPECT_EQ(elements[1].name, "a");
+  ASSERT_NE(elements[1].attribute("href"), nullptr);
+  EXPECT_EQ(*elements[1].attribute("href"), "https://e.example/?a=1&b=2");
+  ASSERT_NE(elements[1].attribute("download"), nullptr);
+  EXPECT_EQ(*elements[1].attribute("download"), "");
+  EXPECT_EQ(elements[2].name, "script");
+  EXPECT_EQ(elements[2].content, "let s = '<b>';");
+  EXPECT_EQ(elements[3].name, "object");
+  EXPECT_EQ(elements[3].content, "<param name=Command value=ShortCut>");
+  EXPECT_EQ(elements[4].name, "input");
+  EXPECT_EQ(elements[4].attribute("nothing"), nullptr);
+  // The attribute cap holds on a tag with thousands of attributes.
+  std::string many = "<div";
+  for (int i = 0; i < 5000; ++i) many += " a" + std::to_string(i) + "=1";
+  elements.clear();
+  (void)html_to_text(many + ">", elements);
+  ASSERT_EQ(elements.size(), 1u);
+  EXPECT_EQ(elements[0].attributes.size(), kMaxHtmlAttributes);
+}
+
 }  // namespace
 }  // namespace lg

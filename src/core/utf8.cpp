@@ -189,4 +189,11 @@ std::string normalize_nfkc_casefold(std::string_view utf8) {
   return normalize(U_SUCCESS(err) ? cf : nullptr, utf8);
 }
 
+std::string_view utf8_prefix(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return s;
+  std::size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 }  // namespace lg

@@ -37,4 +37,7 @@ std::string repair_utf8(std::string_view s);
 /// fields of [MS-CFB] directory entries and [MS-SHLLINK] strings).
 std::string utf16le_to_utf8(ByteView bytes, bool stop_at_nul = false);
 
+/// The longest prefix of `s` of at most `max` bytes that does not split a UTF-8 sequence.
+std::string_view utf8_prefix(std::string_view s, std::size_t max);
+
 }  // namespace lg

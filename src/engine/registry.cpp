@@ -1,17 +1,22 @@
 #include "engine/registry.h"
 
 #include "analyzers/archive/archive_analyzer.h"
+#include "analyzers/chm/chm_analyzer.h"
 #include "analyzers/executable/elf_analyzer.h"
 #include "analyzers/executable/macho_analyzer.h"
 #include "analyzers/executable/pe_analyzer.h"
+#include "analyzers/html/html_analyzer.h"
 #include "analyzers/hwp/hwp_analyzer.h"
 #include "analyzers/lnk/lnk_analyzer.h"
 #include "analyzers/mail/mail_analyzer.h"
 #include "analyzers/ole/ole_analyzer.h"
+#include "analyzers/onenote/onenote_analyzer.h"
 #include "analyzers/ooxml/ooxml_analyzer.h"
 #include "analyzers/pdf/pdf_analyzer.h"
 #include "analyzers/rtf/rtf_analyzer.h"
 #include "analyzers/script/script_analyzer.h"
+#include "analyzers/szdd/szdd_analyzer.h"
+#include "analyzers/text/text_analyzer.h"
 
 namespace lg {
 
@@ -50,6 +55,17 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
     case FileType::kMachO:
     case FileType::kMachOFat:
       return std::make_unique<MachOAnalyzer>();
+    case FileType::kChm:
+      return std::make_unique<ChmAnalyzer>();
+    case FileType::kSzdd:
+      return std::make_unique<SzddAnalyzer>();
+    case FileType::kOneNote:
+      return std::make_unique<OneNoteAnalyzer>();
+    case FileType::kHtml:
+    case FileType::kHta:
+      return std::make_unique<HtmlAnalyzer>();
+    case FileType::kText:
+      return std::make_unique<TextAnalyzer>();
     default:
       break;
   }
