@@ -1,6 +1,7 @@
 #include "engine/registry.h"
 
 #include "analyzers/archive/archive_analyzer.h"
+#include "analyzers/disk/disk_analyzer.h"
 #include "analyzers/hwp/hwp_analyzer.h"
 #include "analyzers/lnk/lnk_analyzer.h"
 #include "analyzers/mail/mail_analyzer.h"
@@ -31,6 +32,10 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
       return std::make_unique<LnkAnalyzer>();
     case FileType::kPdf:
       return std::make_unique<PdfAnalyzer>();
+    case FileType::kVhd:
+    case FileType::kVhdx:
+    case FileType::kDmg:
+      return std::make_unique<DiskImageAnalyzer>(t);
     default:
       break;
   }

@@ -179,6 +179,7 @@ bool ArchiveRun::emit(std::string name, Bytes data, std::uint64_t source_size) {
   if (stop_) return false;
   const std::uint64_t n = data.size();
   emitted_names_.insert(name);
+  entry_types_[name] = identify(data);  // cheap: a bounded look at the content
   Status s = ctx_.child({"entry", std::move(name), "", source_size}, std::move(data));
   if (!s.is_ok()) {
     stop_ = true;  // a limit refused it (the engine reported it): no more children
@@ -223,7 +224,13 @@ void ArchiveRun::report() {
                  {what, count + " encrypted entries stayed closed after " +
                             std::to_string(passwords_tried_) + " candidate passwords"});
   }
-  judge_entry_names(type_, object_.size(), files_, ctx_);
+  std::vector<disk::ImageEntry> entries;
+  entries.reserve(files_.size());
+  for (const auto& f : files_) {
+    auto it = entry_types_.find(f);
+    entries.push_back({f, it == entry_types_.end() ? FileType::kUnknown : it->second});
+  }
+  judge_entries(type_, object_.size(), entries, ctx_);
 }
 
 }  // namespace lg
