@@ -96,18 +96,23 @@ void analyze_dmg(ByteView object, Context& ctx, DiskRun& run) {
     parts.push_back(std::move(line));
   }
   ctx.fact("partitions", parts);
+  // A reassembled partition is working memory, not output: it is bounded by max_object_bytes
+  // each and max_total_bytes together (compressed volumes are mostly zeros, so the ratio cap
+  // for output would refuse ordinary images); the files found in it count as output.
+  const Limits& lim = ctx.limits();
+  std::uint64_t materialized = 0;
   std::size_t index = 0;
   for (const auto& p : img->partitions) {  // at most disk::kMaxDmgPartitions
     ++index;
     if (run.stopped() || ctx.should_stop()) break;
     if (p.sectors < 64) continue;  // maps, headers and free space, not volumes (32 KiB)
-    const std::uint64_t bytes = p.sectors * 512;
-    if (bytes > run.object_cap()) {
-      run.limit("volume_size", p.name + " of " + std::to_string(bytes) + " bytes, over " +
-                                   std::to_string(run.object_cap()));
+    const std::uint64_t bytes = p.sectors > UINT64_MAX / 512 ? UINT64_MAX : p.sectors * 512;
+    if (bytes > lim.max_object_bytes || bytes > lim.max_total_bytes - materialized) {
+      run.limit("volume_size", p.name + " of " + std::to_string(bytes) +
+                                   " bytes, over the object or total size limit");
       continue;
     }
-    if (!run.take_budget(bytes)) break;
+    materialized += bytes;
     auto part = disk::reassemble_dmg_partition(object, p, bytes);
     if (!part) {
       ctx.anomaly("DMG " + p.name + ": " + part.status().message());

@@ -53,16 +53,6 @@ std::uint64_t DiskRun::object_cap() const {
   return std::min<std::uint64_t>(ctx_.limits().max_object_bytes, budget_);
 }
 
-bool DiskRun::take_budget(std::uint64_t bytes) {
-  if (bytes > budget_) {
-    limit("image_output", "the image would produce more than " + std::to_string(budget_) +
-                              " more bytes");
-    return false;
-  }
-  budget_ -= bytes;
-  return true;
-}
-
 void DiskRun::limit(const std::string& kind, std::string detail) {
   if (!limits_reported_.insert(kind).second) return;  // once per kind and image
   ctx_.finding(Symbol::LIMIT_EXCEEDED, {kind, std::move(detail)});

@@ -20,8 +20,6 @@ class DiskRun {
   /// Facts and the disk-image judgement.
   void report();
   void limit(const std::string& kind, std::string detail);
-  /// Whether `bytes` more may be materialized (and takes them from the budget).
-  bool take_budget(std::uint64_t bytes);
   std::uint64_t object_cap() const;
   bool stopped() const { return stop_; }
 

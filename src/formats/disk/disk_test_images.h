@@ -224,10 +224,10 @@ inline Bytes make_fixed_vhd(Bytes disk) {
   return disk;
 }
 
-/// A dynamic VHD of `virtual_size` bytes (2 MiB blocks) holding `disk` at its start; only
-/// blocks with a non-zero byte are allocated.
-inline Bytes make_dynamic_vhd(const Bytes& disk, std::uint64_t virtual_size) {
-  const std::uint64_t block = 2u << 20;
+/// A dynamic VHD of `virtual_size` bytes (2 MiB blocks by default) holding `disk` at its
+/// start; only blocks with a non-zero byte are allocated.
+inline Bytes make_dynamic_vhd(const Bytes& disk, std::uint64_t virtual_size,
+                              std::uint64_t block = 2u << 20) {
   const std::uint64_t blocks = (virtual_size + block - 1) / block;
   Bytes out = vhd_footer(virtual_size, 3, 512);
   Bytes header(1024, 0);
@@ -248,7 +248,8 @@ inline Bytes make_dynamic_vhd(const Bytes& disk, std::uint64_t virtual_size) {
       continue;
     const std::uint32_t sector = static_cast<std::uint32_t>(out.size() / 512);
     for (int i = 0; i < 4; ++i) out[bat_at + b * 4 + i] = (sector >> (8 * (3 - i))) & 0xFF;
-    out.insert(out.end(), 512, 0xFF);  // sector bitmap: all sectors present
+    const std::size_t bitmap = ((block / 512 + 7) / 8 + 511) / 512 * 512;
+    out.insert(out.end(), bitmap, 0xFF);  // sector bitmap: all sectors present
     out.insert(out.end(), disk.begin() + from, disk.begin() + from + len);
     out.resize(out.size() + (block - len), 0);
   }
@@ -320,7 +321,8 @@ inline Bytes make_vhdx(const Bytes& disk, std::uint64_t virtual_size) {
 }
 
 /// A UDIF DMG with one partition holding `partition` (padded to sectors) in chunks of
-/// `chunk_sectors` sectors, each of `chunk_type` (1 raw, 0x80000005 zlib, 0x80000006 bzip2).
+/// `chunk_sectors` sectors, each of `chunk_type` (1 raw, 0x80000004 ADC as literal runs,
+/// 0x80000005 zlib, 0x80000006 bzip2, others stored raw under that type).
 inline Bytes make_dmg(Bytes partition, std::uint32_t chunk_type, std::uint32_t chunk_sectors = 2048,
                       const std::string& name = "disk image (Apple_HFS : 1)") {
   partition.resize((partition.size() + 511) / 512 * 512, 0);
@@ -344,6 +346,12 @@ inline Bytes make_dmg(Bytes partition, std::uint32_t chunk_type, std::uint32_t c
                                const_cast<char*>(reinterpret_cast<const char*>(raw.data())),
                                static_cast<unsigned int>(raw.size()), 9, 0, 0);
       packed.resize(len);
+    } else if (chunk_type == 0x80000004) {
+      for (std::size_t i = 0; i < raw.size(); i += 128) {
+        const std::size_t n = std::min<std::size_t>(128, raw.size() - i);
+        packed.push_back(static_cast<std::uint8_t>(0x80 | (n - 1)));
+        packed.insert(packed.end(), raw.begin() + i, raw.begin() + i + n);
+      }
     } else {
       packed = raw;
     }

@@ -34,9 +34,9 @@ TEST(Dmg, ZlibPartitionReassembles) {
   EXPECT_EQ(capped.status().code(), ErrorCode::kLimit);
 }
 
-TEST(Dmg, Bzip2AndRawChunks) {
+TEST(Dmg, Bzip2AdcAndRawChunks) {
   Bytes part = sample(600 * 1024);
-  for (std::uint32_t type : {0x80000006u, 1u}) {
+  for (std::uint32_t type : {0x80000006u, 0x80000004u, 1u}) {
     Bytes file = testing::make_dmg(part, type, 256);
     auto img = parse_dmg(file);
     ASSERT_TRUE(img);
