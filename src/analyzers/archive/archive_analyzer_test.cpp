@@ -256,7 +256,7 @@ TEST(ArchiveAnalyzer, DefaultConstructedIdentifiesTheObject) {
   ArchiveAnalyzer a;
   ASSERT_TRUE(a.analyze(iso, ctx).is_ok());
   EXPECT_EQ(ctx.children.size(), 2u);
-  EXPECT_TRUE(ctx.has(Symbol::DISK_IMAGE_PAYLOAD));  // judged as a disk image, not a zip
+  EXPECT_TRUE(ctx.has(Symbol::DISK_IMAGE_DECOY));  // judged as a disk image, not a zip
   zip::testing::ZipBuilder zb;
   zb.add("a.txt", "x", true, "b.txt");
   testing::RecordingContext z;
