@@ -15,8 +15,10 @@ namespace {
 
 void probe_reads(const lg::disk::BlockDevice& dev) {
   constexpr std::size_t kRead = 4096;
-  for (std::uint64_t off : {std::uint64_t{0}, dev.size() / 2, dev.size() - std::min<std::uint64_t>(dev.size(), kRead)}) {
-    const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(kRead, dev.size() - off));
+  for (std::uint64_t off : {std::uint64_t{0}, dev.size() / 2,
+                            dev.size() - std::min<std::uint64_t>(dev.size(), kRead)}) {
+    const std::size_t n =
+        static_cast<std::size_t>(std::min<std::uint64_t>(kRead, dev.size() - off));
     auto b = dev.read(off, n);
     if (b) LG_FUZZ_CHECK(b->size() == n);
   }

@@ -14,9 +14,12 @@ namespace {
 
 const char* vhd_type_name(disk::VhdDiskType t) {
   switch (t) {
-    case disk::VhdDiskType::kFixed: return "fixed";
-    case disk::VhdDiskType::kDynamic: return "dynamic";
-    case disk::VhdDiskType::kDifferencing: return "differencing";
+    case disk::VhdDiskType::kFixed:
+      return "fixed";
+    case disk::VhdDiskType::kDynamic:
+      return "dynamic";
+    case disk::VhdDiskType::kDifferencing:
+      return "differencing";
   }
   return "unknown";
 }
@@ -83,8 +86,8 @@ void analyze_dmg(ByteView object, Context& ctx, DiskRun& run) {
   for (const auto& p : img->problems) ctx.anomaly("DMG: " + p);
   std::vector<std::string> parts;
   for (const auto& p : img->partitions) {
-    std::string line = p.name + ": sectors " + std::to_string(p.first_sector) + "+" +
-                       std::to_string(p.sectors);
+    std::string line =
+        p.name + ": sectors " + std::to_string(p.first_sector) + "+" + std::to_string(p.sectors);
     std::vector<std::string> types;
     for (const auto& c : p.chunks) {  // bounded by disk::kMaxDmgChunks
       std::string t = disk::dmg_chunk_type_name(c.type);
@@ -129,10 +132,17 @@ void analyze_dmg(ByteView object, Context& ctx, DiskRun& run) {
 Status DiskImageAnalyzer::analyze(ByteView object, Context& ctx) {
   DiskRun run(object, ctx);
   switch (type_) {
-    case FileType::kVhd: analyze_vhd(object, ctx, run); break;
-    case FileType::kVhdx: analyze_vhdx(object, ctx, run); break;
-    case FileType::kDmg: analyze_dmg(object, ctx, run); break;
-    default: return Status::error(ErrorCode::kUnsupported, "not a disk image type");
+    case FileType::kVhd:
+      analyze_vhd(object, ctx, run);
+      break;
+    case FileType::kVhdx:
+      analyze_vhdx(object, ctx, run);
+      break;
+    case FileType::kDmg:
+      analyze_dmg(object, ctx, run);
+      break;
+    default:
+      return Status::error(ErrorCode::kUnsupported, "not a disk image type");
   }
   run.report();
   return Status::ok();

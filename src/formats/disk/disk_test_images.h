@@ -44,7 +44,7 @@ struct FatFileSpec {
 };
 
 struct FatSpec {
-  int bits = 12;                   // 12 or 16
+  int bits = 12;                       // 12 or 16
   std::uint32_t total_sectors = 2880;  // 1.44 MB floppy; FAT16 needs >= 4085 clusters
   std::uint8_t sectors_per_cluster = 1;
   std::uint16_t root_entries = 224;
@@ -92,7 +92,8 @@ inline Bytes make_fat(const FatSpec& spec, const std::vector<FatFileSpec>& files
   // Allocates a chain for `data` and writes it; returns the first cluster (0 when empty).
   auto store = [&](const std::string& data) -> std::uint32_t {
     if (data.empty()) return 0;
-    const std::uint32_t n = static_cast<std::uint32_t>((data.size() + cluster_bytes - 1) / cluster_bytes);
+    const std::uint32_t n =
+        static_cast<std::uint32_t>((data.size() + cluster_bytes - 1) / cluster_bytes);
     const std::uint32_t first = next_free;
     for (std::uint32_t i = 0; i < n; ++i) {
       const std::uint32_t c = next_free++;

@@ -56,8 +56,8 @@ Status parse_mish(ByteView table, std::uint64_t data_fork, DmgPartition& p) {
     p.chunks.push_back(ch);
   }
   if (*chunks > kMaxDmgChunks) {
-    return Status::error(ErrorCode::kLimit, "more than " + std::to_string(kMaxDmgChunks) +
-                                                " chunks in one partition");
+    return Status::error(ErrorCode::kLimit,
+                         "more than " + std::to_string(kMaxDmgChunks) + " chunks in one partition");
   }
   return Status::ok();
 }
@@ -72,15 +72,24 @@ bool is_encrypted_dmg(ByteView file) {
 
 std::string dmg_chunk_type_name(std::uint32_t type) {
   switch (static_cast<DmgChunkType>(type)) {
-    case DmgChunkType::kZeroFill: return "zero";
-    case DmgChunkType::kRaw: return "raw";
-    case DmgChunkType::kIgnore: return "ignore";
-    case DmgChunkType::kAdc: return "adc";
-    case DmgChunkType::kZlib: return "zlib";
-    case DmgChunkType::kBzip2: return "bzip2";
-    case DmgChunkType::kLzfse: return "lzfse";
-    case DmgChunkType::kLzma: return "lzma";
-    default: break;
+    case DmgChunkType::kZeroFill:
+      return "zero";
+    case DmgChunkType::kRaw:
+      return "raw";
+    case DmgChunkType::kIgnore:
+      return "ignore";
+    case DmgChunkType::kAdc:
+      return "adc";
+    case DmgChunkType::kZlib:
+      return "zlib";
+    case DmgChunkType::kBzip2:
+      return "bzip2";
+    case DmgChunkType::kLzfse:
+      return "lzfse";
+    case DmgChunkType::kLzma:
+      return "lzma";
+    default:
+      break;
   }
   char buf[16];
   std::snprintf(buf, sizeof buf, "0x%08X", type);
@@ -103,8 +112,8 @@ Result<DmgImage> parse_dmg(ByteView file) {
     return Status::error(ErrorCode::kUnsupported, "UDIF without an XML property list");
   }
   if (xml_length > kMaxDmgPlistBytes) {
-    return Status::error(ErrorCode::kLimit, "property list of " + std::to_string(xml_length) +
-                                                " bytes, over the cap");
+    return Status::error(ErrorCode::kLimit,
+                         "property list of " + std::to_string(xml_length) + " bytes, over the cap");
   }
   if (xml_offset > r.size()) return Status::error(ErrorCode::kTruncated, "plist past the end");
   auto xml = r.subspan(static_cast<std::size_t>(xml_offset), static_cast<std::size_t>(xml_length));
@@ -168,8 +177,8 @@ Result<DmgPartitionImage> reassemble_dmg_partition(ByteView file, const DmgParti
     bool damaged = false;
     switch (type) {
       case DmgChunkType::kRaw:
-        decoded.assign(src->begin(), src->begin() + static_cast<std::ptrdiff_t>(
-                                                        std::min(src->size(), want)));
+        decoded.assign(src->begin(),
+                       src->begin() + static_cast<std::ptrdiff_t>(std::min(src->size(), want)));
         break;
       case DmgChunkType::kZlib: {
         Inflated inf = inflate_bytes(*src, DeflateWrapper::kZlib, want);

@@ -68,7 +68,7 @@ bool is_encrypted_dmg(ByteView file);
 std::string dmg_chunk_type_name(std::uint32_t type);
 
 struct DmgPartitionImage {
-  Bytes data;  // partition.sectors * 512 bytes, when not capped
+  Bytes data;                         // partition.sectors * 512 bytes, when not capped
   std::vector<std::string> problems;  // unsupported chunk types, damaged chunks
 };
 

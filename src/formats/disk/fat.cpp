@@ -107,8 +107,8 @@ bool is_fat_boot_sector(ByteView boot) {
   auto tot16 = r.u16le(19), fatsz16 = r.u16le(22);
   auto tot32 = r.u32le(32), fatsz32 = r.u32le(36);
   auto sig = r.u16le(510);
-  if (!jmp || !jmp2 || !bps || !spc || !rsvd || !fats || !tot16 || !fatsz16 || !tot32 ||
-      !fatsz32 || !sig) {
+  if (!jmp || !jmp2 || !bps || !spc || !rsvd || !fats || !tot16 || !fatsz16 || !tot32 || !fatsz32 ||
+      !sig) {
     return false;
   }
   if (!((*jmp == 0xEB && *jmp2 == 0x90) || *jmp == 0xE9)) return false;
@@ -152,8 +152,8 @@ Result<FatVolume> FatVolume::open(const BlockDevice& dev) {
   }
   // The FAT must hold an entry per cluster; a short FAT limits the clusters we accept.
   const std::uint64_t fat_entries = fatsz * bps * 8 / static_cast<std::uint64_t>(v.bits_);
-  v.cluster_count_ =
-      static_cast<std::uint32_t>(std::min<std::uint64_t>({clusters, fat_entries - 2, std::uint64_t{0x0FFFFFF5}}));
+  v.cluster_count_ = static_cast<std::uint32_t>(
+      std::min<std::uint64_t>({clusters, fat_entries - 2, std::uint64_t{0x0FFFFFF5}}));
   v.cluster_bytes_ = static_cast<std::uint32_t>(bps * spc);
   v.fat_offset_ = rsvd * bps;
   v.root_offset_ = (rsvd + fats * fatsz) * bps;
@@ -271,8 +271,8 @@ FatListing FatVolume::list() const {
         return out;
       }
       Reader er(e);
-      const std::uint32_t cluster =
-          (std::uint32_t{*er.u16le(20)} << 16 | *er.u16le(26)) & (bits_ == 32 ? 0x0FFFFFFF : 0xFFFF);
+      const std::uint32_t cluster = (std::uint32_t{*er.u16le(20)} << 16 | *er.u16le(26)) &
+                                    (bits_ == 32 ? 0x0FFFFFFF : 0xFFFF);
       std::string path = d.path.empty() ? name : d.path + "/" + name;
       if (attr & kAttrDirectory) {
         ++out.directories;

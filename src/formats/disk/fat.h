@@ -66,11 +66,11 @@ class FatVolume {
   int bits_ = 16;
   std::uint32_t bytes_per_sector_ = 512;
   std::uint32_t cluster_bytes_ = 0;
-  std::uint64_t fat_offset_ = 0;       // bytes
-  std::uint64_t root_offset_ = 0;      // FAT12/16 fixed root directory, bytes
-  std::uint32_t root_entries_ = 0;     // FAT12/16
-  std::uint32_t root_cluster_ = 0;     // FAT32
-  std::uint64_t data_offset_ = 0;      // bytes, cluster 2
+  std::uint64_t fat_offset_ = 0;    // bytes
+  std::uint64_t root_offset_ = 0;   // FAT12/16 fixed root directory, bytes
+  std::uint32_t root_entries_ = 0;  // FAT12/16
+  std::uint32_t root_cluster_ = 0;  // FAT32
+  std::uint64_t data_offset_ = 0;   // bytes, cluster 2
   std::uint32_t cluster_count_ = 0;
 };
 

@@ -77,9 +77,10 @@ std::optional<ImageVerdict> judge_disk_image(const std::vector<ImageEntry>& entr
   if (!runnable) return std::nullopt;
   if (root_runnable && decoy) {
     return ImageVerdict{Symbol::DISK_IMAGE_DECOY,
-                        {root_runnable->path, "disk image holds, at its root, a file that runs "
-                                              "when opened next to the decoy document \"" +
-                                                  decoy->path + "\""}};
+                        {root_runnable->path,
+                         "disk image holds, at its root, a file that runs "
+                         "when opened next to the decoy document \"" +
+                             decoy->path + "\""}};
   }
   std::string detail = "disk image holds a file that runs when opened";
   if (decoy) detail += ", next to the decoy document \"" + decoy->path + "\"";

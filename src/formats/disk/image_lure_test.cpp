@@ -32,8 +32,8 @@ TEST(ImageLure, TypesDecide) {
   ASSERT_TRUE(v);
   EXPECT_EQ(v->symbol, Symbol::DISK_IMAGE_PAYLOAD);
   // A macOS bundle at the root, next to a document.
-  v = judge_disk_image({{"Viewer.app/Contents/MacOS/Viewer", FileType::kMachO},
-                        {"Job.pdf", FileType::kPdf}});
+  v = judge_disk_image(
+      {{"Viewer.app/Contents/MacOS/Viewer", FileType::kMachO}, {"Job.pdf", FileType::kPdf}});
   ASSERT_TRUE(v);
   EXPECT_EQ(v->symbol, Symbol::DISK_IMAGE_DECOY);
   EXPECT_FALSE(judge_disk_image({{"a.pdf", FileType::kPdf}, {"b.jpg", FileType::kJpeg}}));

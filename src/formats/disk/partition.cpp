@@ -18,9 +18,10 @@ std::string hex_byte(std::uint8_t b) {
 // The usual text form of a GUID stored with Data1..3 little-endian.
 std::string guid_text(ByteView g) {
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%02X%02X%02X%02X-%02X%02X-%02X%02X-%02X%02X-%02X%02X%02X%02X%02X%02X",
-                g[3], g[2], g[1], g[0], g[5], g[4], g[7], g[6], g[8], g[9], g[10], g[11], g[12],
-                g[13], g[14], g[15]);
+  std::snprintf(buf, sizeof buf,
+                "%02X%02X%02X%02X-%02X%02X-%02X%02X-%02X%02X-%02X%02X%02X%02X%02X%02X", g[3], g[2],
+                g[1], g[0], g[5], g[4], g[7], g[6], g[8], g[9], g[10], g[11], g[12], g[13], g[14],
+                g[15]);
   return buf;
 }
 

@@ -63,8 +63,8 @@ Result<std::unique_ptr<VhdxImage>> VhdxImage::open(ByteView file) {
   if (!table) return Status::error(ErrorCode::kMalformed, "no VHDX region table (\"regi\")");
   std::uint32_t count = r.u32le(*table + 8).value_or(0);
   if (count > kMaxVhdxTableEntries) {
-    return Status::error(ErrorCode::kMalformed, "VHDX region table of " +
-                                                    std::to_string(count) + " entries");
+    return Status::error(ErrorCode::kMalformed,
+                         "VHDX region table of " + std::to_string(count) + " entries");
   }
   std::optional<std::pair<std::uint64_t, std::uint64_t>> bat, metadata;
   for (std::uint32_t i = 0; i < count; ++i) {  // bounded by kMaxVhdxTableEntries
@@ -132,8 +132,8 @@ Status VhdxImage::read_metadata(std::uint64_t offset, std::uint64_t length) {
     return Status::error(ErrorCode::kMalformed, "VHDX block size " + std::to_string(bs));
   }
   if (info_.logical_sector_size != 512 && info_.logical_sector_size != 4096) {
-    return Status::error(ErrorCode::kMalformed, "VHDX logical sector size " +
-                                                    std::to_string(info_.logical_sector_size));
+    return Status::error(ErrorCode::kMalformed,
+                         "VHDX logical sector size " + std::to_string(info_.logical_sector_size));
   }
   if (info_.virtual_size > kMaxVirtualSize) {
     return Status::error(ErrorCode::kMalformed, "VHDX virtual size over 64 TB");
