@@ -107,6 +107,10 @@ void DiskRun::walk_fat(const disk::BlockDevice& dev, const std::string& label) {
     return;
   }
   file_systems_.push_back(label + ": " + vol->kind());
+  if (entries_.size() >= disk::kMaxFatEntries) {  // several volumes: one cap for the image
+    limit("image_entries", "more than " + std::to_string(disk::kMaxFatEntries) + " entries");
+    return;
+  }
   disk::FatListing listing = vol->list();
   for (const auto& p : listing.problems) ctx_.anomaly(label + ": " + p);
   for (const auto& f : listing.files) {  // bounded by disk::kMaxFatEntries

@@ -155,6 +155,7 @@ Result<DmgPartitionImage> reassemble_dmg_partition(ByteView file, const DmgParti
   out.data.assign(static_cast<std::size_t>(p.sectors * kSector), 0);
   Reader r(file);
   std::size_t unsupported = 0;
+  std::uint64_t decoded_sectors = 0;
   for (const DmgChunk& c : p.chunks) {  // bounded by kMaxDmgChunks
     const auto type = static_cast<DmgChunkType>(c.type);
     if (type == DmgChunkType::kZeroFill || type == DmgChunkType::kIgnore) continue;
@@ -162,6 +163,12 @@ Result<DmgPartitionImage> reassemble_dmg_partition(ByteView file, const DmgParti
       out.problems.push_back("chunk outside its partition at sector " + std::to_string(c.sector));
       continue;
     }
+    // Chunks that overlap could make one partition decode many times its size.
+    if (c.sectors > p.sectors - decoded_sectors) {
+      out.problems.push_back("chunks cover more than their partition; the rest is not decoded");
+      break;
+    }
+    decoded_sectors += c.sectors;
     const std::size_t at = static_cast<std::size_t>(c.sector * kSector);
     const std::size_t want = static_cast<std::size_t>(c.sectors * kSector);
     std::optional<ByteView> src;

@@ -46,6 +46,18 @@ TEST(Dmg, Bzip2AdcAndRawChunks) {
   }
 }
 
+TEST(Dmg, OverlappingChunksDecodeOnce) {
+  Bytes file = sample(4096);
+  DmgPartition p;
+  p.sectors = 8;
+  for (int i = 0; i < 1000; ++i) p.chunks.push_back({1, 0, 8, 0, 4096});  // all the same
+  auto data = reassemble_dmg_partition(file, p, 1u << 20);
+  ASSERT_TRUE(data);
+  EXPECT_EQ(data->data, file);
+  ASSERT_EQ(data->problems.size(), 1u);
+  EXPECT_NE(data->problems[0].find("cover more"), std::string::npos);
+}
+
 TEST(Dmg, LzfseChunkIsNamedNotDecoded) {
   Bytes file = testing::make_dmg(sample(4096), 0x80000007);
   auto img = parse_dmg(file);

@@ -240,6 +240,7 @@ FatListing FatVolume::list() const {
   if (!fixed_root) visited.insert(root_cluster_);
   queue.push_back({fixed_root ? 0u : root_cluster_, "", 0});
   std::size_t entries = 0;
+  std::uint64_t listed_bytes = 0;
   while (!queue.empty()) {  // each directory once (visited), entries capped overall
     Dir d = std::move(queue.front());
     queue.pop_front();
@@ -247,6 +248,12 @@ FatListing FatVolume::list() const {
     if (!bytes) {
       out.problems.push_back("directory \"" + d.path + "\": " + bytes.status().message());
       continue;
+    }
+    listed_bytes += bytes->size();
+    if (listed_bytes > kMaxFatListingBytes) {
+      out.problems.push_back("directories hold more than " + std::to_string(kMaxFatListingBytes) +
+                             " bytes; the rest is not read");
+      return out;
     }
     Reader r(*bytes);
     LongName lfn;

@@ -20,6 +20,9 @@ inline constexpr std::size_t kMaxFatEntries = 10'000;
 inline constexpr std::size_t kMaxFatDepth = 16;
 /// Bytes of one directory read at most (the specification allows 65,536 entries of 32 bytes).
 inline constexpr std::uint64_t kMaxFatDirectoryBytes = 2u << 20;
+/// Directory bytes read at most per volume walk (directories whose chains share clusters
+/// would otherwise be read again and again).
+inline constexpr std::uint64_t kMaxFatListingBytes = 16u << 20;
 
 struct FatFile {
   std::string path;  // '/' separated from the root, long name where valid, UTF-8
