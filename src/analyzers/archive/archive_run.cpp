@@ -8,6 +8,7 @@
 #include "analyzers/archive/archive_analyzer.h"
 #include "analyzers/archive/archive_judge.h"
 #include "core/charset.h"
+#include "core/ratio.h"
 #include "core/reader.h"
 
 namespace lg {
@@ -16,12 +17,6 @@ namespace {
 bool is_lone_stream(FileType t) {
   return t == FileType::kGzip || t == FileType::kBzip2 || t == FileType::kXz ||
          t == FileType::kZstd;
-}
-
-std::uint64_t saturating_ratio(double ratio, std::uint64_t size) {
-  double v = ratio * static_cast<double>(size);
-  if (!(v < 1.8e19)) return UINT64_MAX;
-  return static_cast<std::uint64_t>(v);
 }
 
 }  // namespace
@@ -49,8 +44,7 @@ ArchiveRun::ArchiveRun(FileType type, ByteView object, Context& ctx)
     : type_(type), object_(object), ctx_(ctx) {
   const Limits& lim = ctx.limits();
   budget_ = std::min<std::uint64_t>(
-      lim.max_total_bytes,
-      std::max(kRatioFloorBytes, saturating_ratio(lim.max_ratio, object.size())));
+      lim.max_total_bytes, std::max(kRatioFloorBytes, ratio_bytes(lim.max_ratio, object.size())));
 }
 
 Status ArchiveRun::run() {
@@ -192,8 +186,8 @@ bool ArchiveRun::emit(std::string name, Bytes data, std::uint64_t source_size) {
 std::uint64_t ArchiveRun::entry_cap(std::optional<std::uint64_t> compressed) const {
   std::uint64_t cap = std::min<std::uint64_t>(ctx_.limits().max_object_bytes, budget_);
   if (compressed) {
-    cap = std::min(
-        cap, std::max(kRatioFloorBytes, saturating_ratio(ctx_.limits().max_ratio, *compressed)));
+    cap = std::min(cap,
+                   std::max(kRatioFloorBytes, ratio_bytes(ctx_.limits().max_ratio, *compressed)));
   }
   return cap;
 }

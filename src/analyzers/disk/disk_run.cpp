@@ -6,6 +6,7 @@
 
 #include "analyzers/disk/disk_analyzer.h"
 #include "core/file_type.h"
+#include "core/ratio.h"
 #include "formats/disk/fat.h"
 #include "formats/disk/partition.h"
 
@@ -14,12 +15,6 @@ namespace {
 
 /// Entry names kept in the "entry_names" fact.
 constexpr std::size_t kMaxNamesInFact = 100;
-
-std::uint64_t saturating_ratio(double ratio, std::uint64_t size) {
-  double v = ratio * static_cast<double>(size);
-  if (!(v < 1.8e19)) return UINT64_MAX;
-  return static_cast<std::uint64_t>(v);
-}
 
 // Volume signatures at their fixed offsets: NTFS (the OEM ID "NTFS    " at 3), HFS+ and HFSX
 // (the volume header at 1024, Apple TN1150), APFS (the container superblock's "NXSB" at 32),
@@ -46,7 +41,7 @@ DiskRun::DiskRun(ByteView object, Context& ctx) : object_(object), ctx_(ctx) {
   const Limits& lim = ctx.limits();
   budget_ = std::min<std::uint64_t>(
       lim.max_total_bytes,
-      std::max(kDiskRatioFloorBytes, saturating_ratio(lim.max_ratio, object.size())));
+      std::max(kDiskRatioFloorBytes, ratio_bytes(lim.max_ratio, object.size())));
 }
 
 std::uint64_t DiskRun::object_cap() const {

@@ -2,6 +2,7 @@
 /// A read-only byte view of a virtual disk or volume that need not be materialized: a sparse
 /// VHD of 2 TB reads as zeros where no block is allocated, and only the bytes asked for are
 /// copied. Readers of partitions and file systems work on this interface.
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
@@ -53,5 +54,33 @@ class SliceDevice final : public BlockDevice {
   std::uint64_t start_;
   std::uint64_t length_;
 };
+
+/// Reads `n` bytes from `offset` of a virtual disk stored in blocks of `block_size` bytes
+/// (VHD dynamic disks, VHDX): `block_data(i)` gives the offset in `file` of block i's data,
+/// or nullopt for a block that reads as zeros. The caller has checked the range against the
+/// disk's size; nullopt when an allocated block lies past the end of `file`. One turn per
+/// block touched.
+template <class BlockData>
+std::optional<Bytes> read_blocks(ByteView file, std::uint64_t block_size, std::uint64_t offset,
+                                 std::size_t n, BlockData block_data) {
+  Bytes out(n, 0);
+  Reader r(file);
+  std::size_t done = 0;
+  while (done < n) {
+    const std::uint64_t pos = offset + done;
+    const std::uint64_t in_block = pos % block_size;
+    const std::size_t take =
+        static_cast<std::size_t>(std::min<std::uint64_t>(n - done, block_size - in_block));
+    if (std::optional<std::uint64_t> base = block_data(pos / block_size)) {
+      const std::uint64_t at = *base + in_block;
+      if (at < *base || at > r.size()) return std::nullopt;
+      auto src = r.subspan(static_cast<std::size_t>(at), take);
+      if (!src) return std::nullopt;
+      std::copy(src->begin(), src->end(), out.begin() + static_cast<std::ptrdiff_t>(done));
+    }
+    done += take;
+  }
+  return out;
+}
 
 }  // namespace lg::disk

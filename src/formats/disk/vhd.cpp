@@ -116,26 +116,12 @@ Status VhdImage::open_dynamic(std::uint64_t header_offset) {
 std::optional<Bytes> VhdImage::read(std::uint64_t offset, std::size_t n) const {
   if (offset > info_.current_size || n > info_.current_size - offset) return std::nullopt;
   if (info_.type == VhdDiskType::kFixed) return MemoryDevice(file_).read(offset, n);
-  Bytes out(n, 0);
-  Reader r(file_);
-  std::size_t done = 0;
-  while (done < n) {  // one block per turn: at most n / block_size + 2 turns
-    const std::uint64_t pos = offset + done;
-    const std::uint64_t block = pos / info_.block_size;
-    const std::uint64_t in_block = pos % info_.block_size;
-    const std::size_t take =
-        static_cast<std::size_t>(std::min<std::uint64_t>(n - done, info_.block_size - in_block));
-    const std::uint32_t sector = bat_[static_cast<std::size_t>(block)];
-    if (sector != kUnallocated) {
-      const std::uint64_t at = std::uint64_t{sector} * 512 + bitmap_bytes_ + in_block;
-      if (at > r.size()) return std::nullopt;
-      auto src = r.subspan(static_cast<std::size_t>(at), take);
-      if (!src) return std::nullopt;
-      std::copy(src->begin(), src->end(), out.begin() + static_cast<std::ptrdiff_t>(done));
-    }
-    done += take;
-  }
-  return out;
+  return read_blocks(file_, info_.block_size, offset, n,
+                     [this](std::uint64_t block) -> std::optional<std::uint64_t> {
+                       const std::uint32_t sector = bat_[static_cast<std::size_t>(block)];
+                       if (sector == kUnallocated) return std::nullopt;
+                       return std::uint64_t{sector} * 512 + bitmap_bytes_;
+                     });
 }
 
 }  // namespace lg::disk

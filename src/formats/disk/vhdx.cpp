@@ -172,25 +172,12 @@ Status VhdxImage::read_bat(std::uint64_t offset, std::uint64_t length) {
 
 std::optional<Bytes> VhdxImage::read(std::uint64_t offset, std::size_t n) const {
   if (offset > info_.virtual_size || n > info_.virtual_size - offset) return std::nullopt;
-  Bytes out(n, 0);
-  Reader r(file_);
-  std::size_t done = 0;
-  while (done < n) {  // one block per turn
-    const std::uint64_t pos = offset + done;
-    const std::uint64_t block = pos / info_.block_size;
-    const std::uint64_t in_block = pos % info_.block_size;
-    const std::size_t take =
-        static_cast<std::size_t>(std::min<std::uint64_t>(n - done, info_.block_size - in_block));
-    if (std::uint64_t at = block_offsets_[static_cast<std::size_t>(block)]; at != 0) {
-      at += in_block;
-      if (at > r.size()) return std::nullopt;
-      auto src = r.subspan(static_cast<std::size_t>(at), take);
-      if (!src) return std::nullopt;
-      std::copy(src->begin(), src->end(), out.begin() + static_cast<std::ptrdiff_t>(done));
-    }
-    done += take;
-  }
-  return out;
+  return read_blocks(file_, info_.block_size, offset, n,
+                     [this](std::uint64_t block) -> std::optional<std::uint64_t> {
+                       const std::uint64_t at = block_offsets_[static_cast<std::size_t>(block)];
+                       if (at == 0) return std::nullopt;
+                       return at;
+                     });
 }
 
 }  // namespace lg::disk
