@@ -9,7 +9,7 @@ packages=(
   # libraries
   libssl-dev libicu-dev zlib1g-dev libtomlplusplus-dev libcli11-dev libarchive-dev
   libvectorscan-dev libpugixml-dev libpsl-dev libmspack-dev libsqlite3-dev libvhdi-dev
-  libfsntfs-dev libfshfs-dev
+  libfsntfs-dev libfshfs-dev libbz2-dev
   # data embedded at build time (BIP-39 word lists)
   python3-mnemonic
   # tests, fuzzing, benchmarks

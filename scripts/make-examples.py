@@ -208,6 +208,93 @@ def html_smuggling():
     a.add_header("Content-Disposition", "attachment", filename="Job_Description.html")
     m.attach(a)
     finish(m, "06-html-smuggling-recruiter.eml")
+def fat12_volume(files):
+    """A 32 KiB FAT12 volume ("Microsoft EFI FAT32 File System Specification" 3, 4, 6, 7):
+    64 sectors of 512 bytes, one sector per cluster, one FAT sector, a 16-entry root
+    directory; each file gets a long name and a short name "FILEn.EXT"."""
+    sectors, root_entries = 64, 16
+    vol = bytearray(sectors * 512)
+    vol[0:3] = b"\xEB\x3C\x90"
+    vol[3:11] = b"MSWIN4.1"
+    bpb = (512).to_bytes(2, "little") + b"\x01" + (1).to_bytes(2, "little") + b"\x02"
+    bpb += root_entries.to_bytes(2, "little") + sectors.to_bytes(2, "little") + b"\xF8"
+    bpb += (1).to_bytes(2, "little")
+    vol[11:11 + len(bpb)] = bpb
+    vol[38] = 0x29
+    vol[43:62] = b"JOBOFFER   FAT12   "
+    vol[510:512] = b"\x55\xAA"
+    fat = {0: 0xFF8, 1: 0xFFF}
+    root, cluster = bytearray(), 2
+    for n, (name, data) in enumerate(files, 1):
+        count = (len(data) + 511) // 512
+        for i in range(count):
+            fat[cluster + i] = cluster + i + 1 if i + 1 < count else 0xFFF
+            at = (4 + cluster + i - 2) * 512
+            chunk = data[i * 512:(i + 1) * 512]
+            vol[at:at + len(chunk)] = chunk
+        ext = name.rsplit(".", 1)[1].upper()[:3].encode()
+        short = (b"FILE%d" % n).ljust(8) + ext.ljust(3)
+        checksum = 0
+        for c in short:
+            checksum = (((checksum & 1) << 7) + (checksum >> 1) + c) & 0xFF
+        units = name.encode("utf-16-le") + b"\0\0"
+        pieces = (len(name) + 12) // 13
+        units = units.ljust(pieces * 26, b"\xFF")
+        for k in range(pieces, 0, -1):
+            u = units[(k - 1) * 26:k * 26]
+            e = bytes([k | (0x40 if k == pieces else 0)]) + u[0:10] + b"\x0F\x00"
+            e += bytes([checksum]) + u[10:22] + b"\0\0" + u[22:26]
+            root += e
+        root += short + b"\x20" + b"\0" * 8 + b"\0\0" + b"\0" * 4
+        root += cluster.to_bytes(2, "little") + len(data).to_bytes(4, "little")
+        cluster += count
+    vol[4 * 512 - 512:4 * 512 - 512 + len(root)] = root  # root directory at sector 3
+    table = bytearray(512)
+    for c, v in fat.items():
+        off = c + c // 2
+        cur = int.from_bytes(table[off:off + 2], "little")
+        cur = (cur & 0x000F) | (v << 4) if c & 1 else (cur & 0xF000) | v
+        table[off:off + 2] = cur.to_bytes(2, "little")
+    vol[512:1024] = table
+    vol[1024:1536] = table
+    return bytes(vol)
+
+
+def fixed_vhd(disk):
+    """A fixed VHD ("Virtual Hard Disk Image Format Specification"): the disk, then the
+    512-byte footer (cookie "conectix", disk type 2)."""
+    f = bytearray(512)
+    f[0:8] = b"conectix"
+    f[8:12] = (2).to_bytes(4, "big")
+    f[12:16] = (0x10000).to_bytes(4, "big")
+    f[16:24] = b"\xFF" * 8
+    f[28:32] = b"win "
+    f[40:48] = len(disk).to_bytes(8, "big")
+    f[48:56] = len(disk).to_bytes(8, "big")
+    f[60:64] = (2).to_bytes(4, "big")
+    f[64:68] = (~sum(f) & 0xFFFFFFFF).to_bytes(4, "big")
+    return disk + bytes(f)
+
+
+def disk_image():
+    """A virtual disk (VHD) mounted with a double-click: a shortcut named like the PDF next to
+    the decoy PDF itself (threats.md: disk images to dodge Mark-of-the-Web)."""
+    pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    vhd = fixed_vhd(fat12_volume([("Job Description.pdf.lnk", LNK), ("Job Description.pdf", pdf)]))
+    m = MIMEMultipart()
+    m["From"] = email.utils.formataddr(("Daniel Moore | HR", "daniel.moore@talent-bridge-partners.com"))
+    m["To"] = "engineer@wallet.example"
+    m["Subject"] = "Interview next week - role details (disk image)"
+    m["Date"] = DATE
+    m["Message-ID"] = "<disk-image-0006@talent-bridge-partners.com>"
+    m.attach(MIMEText(
+        "Hi,\n\nThanks for your interest. The role details are in the attached disk image:\n"
+        "double-click it and open the job description inside.\n\nBest,\nDaniel\n",
+        "plain", "utf-8"))
+    a = MIMEApplication(vhd, "octet-stream")
+    a.add_header("Content-Disposition", "attachment", filename="Job_Description.vhd")
+    m.attach(a)
+    finish(m, "07-disk-image-lure.eml")
 
 
 if __name__ == "__main__":
@@ -218,3 +305,4 @@ if __name__ == "__main__":
     japanese()
     korean()
     html_smuggling()
+    disk_image()

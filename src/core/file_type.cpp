@@ -199,8 +199,13 @@ bool is_vhd(const Reader& r) {
 }
 
 // Apple UDIF: the 512-byte "koly" trailer (version 4, header size 512) ends the image.
+// Encrypted images carry no trailer: an "encrcdsa" header (version 2) or a "cdsaencr" trailer
+// (version 1) instead.
 bool is_dmg(const Reader& r) {
   std::size_t n = r.size();
+  if (r.starts_with_at(0, "encrcdsa") || (n >= 8 && r.starts_with_at(n - 8, "cdsaencr"))) {
+    return true;
+  }
   if (n < 512 || !r.starts_with_at(n - 512, "koly")) return false;
   auto size = r.u32be(n - 512 + 8);
   return size && *size == 512;

@@ -2,6 +2,7 @@
 
 #include "analyzers/archive/archive_analyzer.h"
 #include "analyzers/chm/chm_analyzer.h"
+#include "analyzers/disk/disk_analyzer.h"
 #include "analyzers/executable/elf_analyzer.h"
 #include "analyzers/executable/macho_analyzer.h"
 #include "analyzers/executable/pe_analyzer.h"
@@ -66,6 +67,10 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
       return std::make_unique<HtmlAnalyzer>();
     case FileType::kText:
       return std::make_unique<TextAnalyzer>();
+    case FileType::kVhd:
+    case FileType::kVhdx:
+    case FileType::kDmg:
+      return std::make_unique<DiskImageAnalyzer>(t);
     default:
       break;
   }

@@ -109,15 +109,32 @@ TEST(ArchiveAnalyzer, DiskImageWithShortcutAndDecoy) {
   ASSERT_EQ(identify(iso), FileType::kIso9660);
   RecordingContext ctx = run(FileType::kIso9660, iso);
   EXPECT_EQ(ctx.children.size(), 2u);
-  ASSERT_TRUE(ctx.has(Symbol::DISK_IMAGE_PAYLOAD));
+  // The whole lure: DISK_IMAGE_DECOY, never together with DISK_IMAGE_PAYLOAD.
+  ASSERT_TRUE(ctx.has(Symbol::DISK_IMAGE_DECOY));
+  EXPECT_FALSE(ctx.has(Symbol::DISK_IMAGE_PAYLOAD));
   for (const auto& f : ctx.findings) {
-    if (f.symbol != Symbol::DISK_IMAGE_PAYLOAD) continue;
+    if (f.symbol != Symbol::DISK_IMAGE_DECOY) continue;
     EXPECT_EQ(f.evidence.value, "Invoice.lnk");
     EXPECT_NE(f.evidence.detail.find("Invoice.pdf"), std::string::npos) << f.evidence.detail;
   }
   // Documents only: nothing to say.
   Bytes docs = write_archive({"iso9660", "", "", ""}, {{"a.pdf", "%PDF"}, {"b.txt", "x"}});
-  EXPECT_FALSE(run(FileType::kIso9660, docs).has(Symbol::DISK_IMAGE_PAYLOAD));
+  RecordingContext quiet = run(FileType::kIso9660, docs);
+  EXPECT_FALSE(quiet.has(Symbol::DISK_IMAGE_PAYLOAD));
+  EXPECT_FALSE(quiet.has(Symbol::DISK_IMAGE_DECOY));
+}
+
+TEST(ArchiveAnalyzer, DiskImagePayloadByIdentifiedType) {
+  // A "document" whose bytes are a program is runnable; alone it is a payload, not a decoy.
+  std::string pe(0x48, '\0');
+  pe.replace(0, 2, "MZ");
+  pe[0x3C] = 0x40;
+  pe.replace(0x40, 4, std::string("PE\0\0", 4));
+  Bytes iso = write_archive({"iso9660", "", "", ""}, {{"Report.pdf", pe}});
+  RecordingContext ctx = run(FileType::kIso9660, iso);
+  EXPECT_EQ(identify(ctx.children.at(0).data), FileType::kPe);
+  EXPECT_TRUE(ctx.has(Symbol::DISK_IMAGE_PAYLOAD));
+  EXPECT_FALSE(ctx.has(Symbol::DISK_IMAGE_DECOY));
 }
 
 TEST(ArchiveAnalyzer, LoneShortcutInSmallZip) {
@@ -239,7 +256,7 @@ TEST(ArchiveAnalyzer, DefaultConstructedIdentifiesTheObject) {
   ArchiveAnalyzer a;
   ASSERT_TRUE(a.analyze(iso, ctx).is_ok());
   EXPECT_EQ(ctx.children.size(), 2u);
-  EXPECT_TRUE(ctx.has(Symbol::DISK_IMAGE_PAYLOAD));  // judged as a disk image, not a zip
+  EXPECT_TRUE(ctx.has(Symbol::DISK_IMAGE_DECOY));  // judged as a disk image, not a zip
   zip::testing::ZipBuilder zb;
   zb.add("a.txt", "x", true, "b.txt");
   testing::RecordingContext z;

@@ -9,6 +9,7 @@
 #include "analyzers/archive/archive_analyzer.h"
 #include "analyzers/archive/archive_judge.h"
 #include "core/charset.h"
+#include "core/ratio.h"
 #include "core/reader.h"
 
 namespace lg {
@@ -17,12 +18,6 @@ namespace {
 bool is_lone_stream(FileType t) {
   return t == FileType::kGzip || t == FileType::kBzip2 || t == FileType::kXz ||
          t == FileType::kZstd;
-}
-
-std::uint64_t saturating_ratio(double ratio, std::uint64_t size) {
-  double v = ratio * static_cast<double>(size);
-  if (!(v < 1.8e19)) return UINT64_MAX;
-  return static_cast<std::uint64_t>(v);
 }
 
 }  // namespace
@@ -50,8 +45,7 @@ ArchiveRun::ArchiveRun(FileType type, ByteView object, Context& ctx)
     : type_(type), object_(object), ctx_(ctx) {
   const Limits& lim = ctx.limits();
   budget_ = std::min<std::uint64_t>(
-      lim.max_total_bytes,
-      std::max(kRatioFloorBytes, saturating_ratio(lim.max_ratio, object.size())));
+      lim.max_total_bytes, std::max(kRatioFloorBytes, ratio_bytes(lim.max_ratio, object.size())));
 }
 
 Status ArchiveRun::run() {
@@ -180,6 +174,7 @@ bool ArchiveRun::emit(std::string name, Bytes data, std::uint64_t source_size) {
   if (stop_) return false;
   const std::uint64_t n = data.size();
   emitted_names_.insert(name);
+  entry_types_[name] = identify(data);  // cheap: a bounded look at the content
   Status s = ctx_.child({"entry", std::move(name), "", source_size}, std::move(data));
   if (!s.is_ok()) {
     stop_ = true;  // a limit refused it (the engine reported it): no more children
@@ -192,8 +187,8 @@ bool ArchiveRun::emit(std::string name, Bytes data, std::uint64_t source_size) {
 std::uint64_t ArchiveRun::entry_cap(std::optional<std::uint64_t> compressed) const {
   std::uint64_t cap = std::min<std::uint64_t>(ctx_.limits().max_object_bytes, budget_);
   if (compressed) {
-    cap = std::min(
-        cap, std::max(kRatioFloorBytes, saturating_ratio(ctx_.limits().max_ratio, *compressed)));
+    cap = std::min(cap,
+                   std::max(kRatioFloorBytes, ratio_bytes(ctx_.limits().max_ratio, *compressed)));
   }
   return cap;
 }
@@ -224,7 +219,13 @@ void ArchiveRun::report() {
                  {what, count + " encrypted entries stayed closed after " +
                             std::to_string(passwords_tried_) + " candidate passwords"});
   }
-  judge_entry_names(type_, object_.size(), files_, ctx_);
+  std::vector<disk::ImageEntry> entries;
+  entries.reserve(files_.size());
+  for (const auto& f : files_) {
+    auto it = entry_types_.find(f);
+    entries.push_back({f, it == entry_types_.end() ? FileType::kUnknown : it->second});
+  }
+  judge_entries(type_, object_.size(), entries, ctx_);
   judge_app_bundles(files_, ctx_);
 }
 

@@ -61,6 +61,8 @@ class ArchiveRun {
   std::size_t encrypted_ = 0;
   std::unordered_set<std::size_t> emitted_;  // libarchive entry indexes handed over
   std::unordered_set<std::string> emitted_names_;
+  // Identified types of the entries handed over, for the disk-image judgement.
+  std::unordered_map<std::string, FileType> entry_types_;
   std::unordered_set<std::string> refused_names_;  // over a cap: not recovered either
   std::map<std::size_t, std::string> closed_;      // encrypted entries not opened yet: names
   bool closed_unknown_ = false;  // encrypted headers: nothing is listed without a password
