@@ -2,6 +2,7 @@
 
 #include "analyzers/archive/archive_analyzer.h"
 #include "analyzers/hwp/hwp_analyzer.h"
+#include "analyzers/hwp/hwpx_analyzer.h"
 #include "analyzers/lnk/lnk_analyzer.h"
 #include "analyzers/mail/mail_analyzer.h"
 #include "analyzers/ole/ole_analyzer.h"
@@ -25,6 +26,8 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
       return std::make_unique<OleAnalyzer>();
     case FileType::kHwp:
       return std::make_unique<HwpAnalyzer>();
+    case FileType::kHwpx:
+      return std::make_unique<HwpxAnalyzer>();
     case FileType::kRtf:
       return std::make_unique<RtfAnalyzer>();
     case FileType::kLnk:
