@@ -1,5 +1,6 @@
 #include "engine/registry.h"
 
+#include "analyzers/archive/alzip_analyzer.h"
 #include "analyzers/archive/archive_analyzer.h"
 #include "analyzers/hwp/hwp_analyzer.h"
 #include "analyzers/hwp/hwpx_analyzer.h"
@@ -28,6 +29,9 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
       return std::make_unique<HwpAnalyzer>();
     case FileType::kHwpx:
       return std::make_unique<HwpxAnalyzer>();
+    case FileType::kAlz:
+    case FileType::kEgg:
+      return std::make_unique<AlzipAnalyzer>(t);
     case FileType::kRtf:
       return std::make_unique<RtfAnalyzer>();
     case FileType::kLnk:

@@ -18,13 +18,13 @@ bool is_lone_stream(FileType t) {
          t == FileType::kZstd;
 }
 
+}  // namespace
+
 std::uint64_t saturating_ratio(double ratio, std::uint64_t size) {
   double v = ratio * static_cast<double>(size);
   if (!(v < 1.8e19)) return UINT64_MAX;
   return static_cast<std::uint64_t>(v);
 }
-
-}  // namespace
 
 std::string gzip_original_name(ByteView data) {
   // [RFC 1952] 2.3: ID1 ID2 CM FLG MTIME(4) XFL OS, then FEXTRA (XLEN + data), then FNAME.

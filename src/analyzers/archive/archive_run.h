@@ -71,6 +71,9 @@ class ArchiveRun {
   std::unordered_map<std::string, std::size_t> zip_by_name_;  // decoded name -> entry index
 };
 
+/// ratio * size, saturated at UINT64_MAX (the ratio limit applied to a compressed size).
+std::uint64_t saturating_ratio(double ratio, std::uint64_t size);
+
 /// The original file name in a gzip member header ([RFC 1952] 2.3.1, FLG.FNAME, ISO 8859-1),
 /// as UTF-8; "" when absent.
 std::string gzip_original_name(ByteView data);
