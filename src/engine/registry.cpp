@@ -10,6 +10,7 @@
 #include "analyzers/ooxml/ooxml_analyzer.h"
 #include "analyzers/pdf/pdf_analyzer.h"
 #include "analyzers/rtf/rtf_analyzer.h"
+#include "analyzers/tnef/tnef_analyzer.h"
 
 namespace lg {
 
@@ -32,6 +33,8 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
     case FileType::kAlz:
     case FileType::kEgg:
       return std::make_unique<AlzipAnalyzer>(t);
+    case FileType::kTnef:
+      return std::make_unique<TnefAnalyzer>();
     case FileType::kRtf:
       return std::make_unique<RtfAnalyzer>();
     case FileType::kLnk:
