@@ -4,12 +4,19 @@
 #     analyzer, Engine::scan), with a short minimum time per benchmark;
 #  2. the whole-run comparison on the ham corpus (../shared/corpus/mail/ham, 2,500 real
 #     messages): `lureguard scan --jobs 1` against `clamscan` with a one-line local signature
-#     database (no download), one process each, pinned to one core, best of 3 runs each.
+#     database (no download), one process each, pinned to one core, best of 3 runs each;
+#  3. per container format: each container of Debian's clamav-testfiles copied N times into a
+#     folder (N chosen so a lureguard run lasts about LG_BENCH_FORMAT_SECONDS), then files/s of
+#     `lureguard scan --jobs 1` and of clamscan (same database) side by side, with whether each
+#     opens the container (finds the embedded clam.exe: lureguard by SHA-256 in its report,
+#     clamscan with a one-line MD5 signature of clam.exe).
 # Timings are reported, never asserted: the script exits 0 even when the goal is missed.
 #
 # usage: scripts/bench.sh [CORPUS_DIR]
 # env:   LG_BUILD_DIR (default build), LG_BENCH_RUNS (3), LG_BENCH_MIN_TIME (0.2 seconds),
-#        LG_BENCH_FILTER (a --benchmark_filter regex), LG_BENCH_SKIP_MICRO=1 (only the run)
+#        LG_BENCH_FILTER (a --benchmark_filter regex), LG_BENCH_SKIP_MICRO=1 (only the runs),
+#        LG_BENCH_FORMATS_DIR (/usr/share/clamav-testfiles), LG_BENCH_FORMAT_SECONDS (1.5),
+#        LG_BENCH_SKIP_FORMATS=1, LG_BENCH_SKIP_HAM=1
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,6 +47,17 @@ if [ "${LG_BENCH_SKIP_MICRO:-0}" != 1 ]; then
   fi
 fi
 
+now_ns() { date +%s%N; }
+
+# Per-format section: one row per container of clamav-testfiles.
+formats_dir=${LG_BENCH_FORMATS_DIR:-/usr/share/clamav-testfiles}
+if [ "${LG_BENCH_SKIP_FORMATS:-0}" != 1 ] && [ -d "$formats_dir" ] && [ -x "$cli" ]; then
+  "$root/scripts/bench_formats.sh" "$cli" "$formats_dir" "$work" "${LG_BENCH_FORMAT_SECONDS:-1.5}" \
+    "${pin[@]}" || echo "bench: per-format section failed ($?)"
+  echo
+fi
+
+if [ "${LG_BENCH_SKIP_HAM:-0}" = 1 ]; then exit 0; fi
 if [ ! -d "$corpus" ]; then
   echo "bench: corpus $corpus not found; whole-run comparison skipped"
   exit 0
@@ -50,8 +68,6 @@ if [ ! -x "$cli" ]; then
 fi
 messages=$(find "$corpus" -type f | wc -l)
 echo "== Whole run: $messages messages in $corpus, ${pin[*]:-unpinned}, best of $runs"
-
-now_ns() { date +%s%N; }
 
 # best_of CMD...: runs CMD $runs times (output discarded), prints the best wall time in
 # nanoseconds; an exit status above 3 (lureguard) or 1 (clamscan) is checked by the caller.

@@ -1,5 +1,6 @@
 #include "engine/registry.h"
 
+#include "analyzers/archive/alzip_analyzer.h"
 #include "analyzers/archive/archive_analyzer.h"
 #include "analyzers/chm/chm_analyzer.h"
 #include "analyzers/disk/disk_analyzer.h"
@@ -8,6 +9,7 @@
 #include "analyzers/executable/pe_analyzer.h"
 #include "analyzers/html/html_analyzer.h"
 #include "analyzers/hwp/hwp_analyzer.h"
+#include "analyzers/hwp/hwpx_analyzer.h"
 #include "analyzers/lnk/lnk_analyzer.h"
 #include "analyzers/mail/mail_analyzer.h"
 #include "analyzers/ole/ole_analyzer.h"
@@ -18,6 +20,7 @@
 #include "analyzers/script/script_analyzer.h"
 #include "analyzers/szdd/szdd_analyzer.h"
 #include "analyzers/text/text_analyzer.h"
+#include "analyzers/tnef/tnef_analyzer.h"
 
 namespace lg {
 
@@ -35,6 +38,13 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
       return std::make_unique<OleAnalyzer>();
     case FileType::kHwp:
       return std::make_unique<HwpAnalyzer>();
+    case FileType::kHwpx:
+      return std::make_unique<HwpxAnalyzer>();
+    case FileType::kAlz:
+    case FileType::kEgg:
+      return std::make_unique<AlzipAnalyzer>(t);
+    case FileType::kTnef:
+      return std::make_unique<TnefAnalyzer>();
     case FileType::kRtf:
       return std::make_unique<RtfAnalyzer>();
     case FileType::kLnk:

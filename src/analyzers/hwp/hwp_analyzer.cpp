@@ -32,20 +32,6 @@ void report_hwp3(ByteView object, Context& ctx) {
   ctx.fact("hwp_version", std::string(sig ? sig->substr(19) : "3"));
 }
 
-bool script_or_file_target(std::string_view url) {
-  std::string l = ascii_lower(url);
-  if (l.starts_with("file:") || l.starts_with("\\\\") || l.starts_with("//")) return true;
-  if (l.size() > 2 && l[1] == ':' && (l[2] == '\\' || l[2] == '/')) return true;  // C:\...
-  if (l.starts_with("javascript:") || l.starts_with("vbscript:")) return true;
-  // The path of a URL (after its host), or the whole string when there is no scheme.
-  std::string_view path = l;
-  if (std::size_t scheme = path.find("://"); scheme != std::string_view::npos) {
-    std::size_t slash = path.find('/', scheme + 3);
-    path = slash == std::string_view::npos ? std::string_view() : path.substr(slash);
-  }
-  return hwp_executable_name(path.substr(0, path.find_first_of("?#")));
-}
-
 // DocInfo (4.2): BIN_DATA records by id; LINK entries become a fact.
 std::map<std::uint16_t, HwpBinDataRef> read_doc_info(const CompoundFile& cf, bool compressed,
                                                      Context& ctx, bool& reported) {
@@ -103,26 +89,11 @@ void read_section(ByteView stream, SectionTotals& t, Context& ctx, bool& reporte
         malformed(ctx, "HWP BodyText: unreadable hyperlink field", reported);
         continue;
       }
-      std::string url = hwp_hyperlink_target(*command);
-      if (url.empty()) continue;
-      ctx.link(url, "");
-      if (t.hyperlinks.size() < HwpAnalyzer::kMaxListed) t.hyperlinks.push_back(url);
-      if (script_or_file_target(url))
-        ctx.finding(Symbol::HWP_HYPERLINK_FILE,
-                    {url, "a hyperlink opens a local file, a share, a script or a program"});
+      report_hwp_hyperlink(hwp_hyperlink_target(*command), t.hyperlinks, HwpAnalyzer::kMaxListed,
+                           ctx);
     }
   }
-  const std::uint64_t budget = ctx.limits().max_text_bytes;
-  if (text.empty() || t.text_bytes >= budget) return;
-  if (text.size() > budget - t.text_bytes) {
-    text.resize(budget - t.text_bytes);
-    // Never cut a UTF-8 sequence in two.
-    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
-      text.pop_back();
-    if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
-  }
-  t.text_bytes += text.size();
-  ctx.text(TextKind::kDocument, text);
+  report_hwp_document_text(std::move(text), t.text_bytes, ctx);
 }
 
 void read_body_text(const CompoundFile& cf, bool compressed, Context& ctx, bool& reported) {

@@ -20,6 +20,7 @@ namespace lg {
 namespace {
 
 using testing::CfbBuilder;
+using testing::hwp_ole_package;
 using testing::HwpBuilder;
 using testing::RecordingContext;
 
@@ -96,41 +97,10 @@ TEST(HwpAnalyzer, PostScriptFoundByContentUnderAnotherExtension) {
   EXPECT_FALSE(run(clean.build()).has(Symbol::HWP_POSTSCRIPT));
 }
 
-// An OLE BinData object: a DWORD size then a compound file whose \x01Ole10Native package
-// holds a program named like a document.
-Bytes ole_package(std::string_view label, ByteView payload) {
-  Bytes native;
-  testing::put_u32(native, 0);
-  testing::put_u16(native, 2);
-  for (auto s : {label, std::string_view("C:\\Users\\a\\")}) {
-    native.insert(native.end(), s.begin(), s.end());
-    if (s == label) {
-      native.push_back(0);
-      continue;
-    }
-    native.insert(native.end(), label.begin(), label.end());
-    native.push_back(0);
-  }
-  testing::put_u32(native, 0x00030000);
-  std::string temp = "C:\\Temp\\" + std::string(label);
-  testing::put_u32(native, static_cast<std::uint32_t>(temp.size() + 1));
-  native.insert(native.end(), temp.begin(), temp.end());
-  native.push_back(0);
-  testing::put_u32(native, static_cast<std::uint32_t>(payload.size()));
-  native.insert(native.end(), payload.begin(), payload.end());
-  CfbBuilder inner;
-  inner.stream("\x01Ole10Native", native);
-  Bytes cfb = inner.build();
-  Bytes object;
-  testing::put_u32(object, static_cast<std::uint32_t>(cfb.size()));
-  object.insert(object.end(), cfb.begin(), cfb.end());
-  return object;
-}
-
 TEST(HwpAnalyzer, OlePackageWithAnExecutable) {
   Bytes mz = {'M', 'Z', 0x90, 0, 3, 0, 0, 0};
   HwpBuilder b(1);
-  b.bindata(1, "OLE", ole_package("invoice.pdf.exe", mz));
+  b.bindata(1, "OLE", hwp_ole_package("invoice.pdf.exe", mz));
   RecordingContext ctx = run(b.build());
   ASSERT_TRUE(ctx.has(Symbol::HWP_EMBEDDED_OLE_EXECUTABLE));
   auto it = std::find_if(ctx.findings.begin(), ctx.findings.end(), [](const auto& f) {
@@ -142,7 +112,7 @@ TEST(HwpAnalyzer, OlePackageWithAnExecutable) {
   EXPECT_TRUE(CompoundFile::has_signature(ctx.children[0].data));
 
   HwpBuilder harmless(1);
-  harmless.bindata(1, "OLE", ole_package("chart.txt", as_bytes("just numbers 1 2 3")));
+  harmless.bindata(1, "OLE", hwp_ole_package("chart.txt", as_bytes("just numbers 1 2 3")));
   EXPECT_FALSE(run(harmless.build()).has(Symbol::HWP_EMBEDDED_OLE_EXECUTABLE));
 }
 
@@ -281,7 +251,7 @@ TEST(HwpAnalyzer, TruncationsAndByteFlipsDoNotCrash) {
   b.paragraph("text before the objects");
   b.hyperlink("file\\://C\\:/a.exe;1;0;0;");
   b.bindata(1, "eps", eps_content());
-  b.bindata(2, "OLE", ole_package("x.lnk", as_bytes("L\0\0\0")));
+  b.bindata(2, "OLE", hwp_ole_package("x.lnk", as_bytes("L\0\0\0")));
   b.script("var a;", "run();");
   const Bytes file = b.build();
   for (std::size_t n = 0; n < file.size(); n += 97) {
@@ -303,7 +273,7 @@ TEST(HwpAnalyzer, ThroughTheEngine) {
   HwpBuilder b(1);
   b.paragraph("Please review the attached offer");
   b.bindata(1, "eps", eps_content());
-  b.bindata(2, "OLE", ole_package("offer.exe", mz));
+  b.bindata(2, "OLE", hwp_ole_package("offer.exe", mz));
   Bytes file = b.build();
   ASSERT_EQ(identify(file), FileType::kHwp);
   Config config = default_config();

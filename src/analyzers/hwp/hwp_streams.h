@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "analyzers/hwp/hwp_findings.h"
 #include "analyzers/hwp/hwp_format.h"
 #include "core/analyzer.h"
 #include "formats/cfb/compound_file.h"
@@ -26,12 +27,5 @@ void report_hwp_bindata(const CompoundFile& cf, bool compressed,
 
 /// Scripts/DefaultJScript and Scripts/JScriptVersion.
 void report_hwp_scripts(const CompoundFile& cf, bool compressed, Context& ctx);
-
-/// True when a script source holds more than Hangul's empty template (the default header
-/// lines, comments and empty event handlers).
-bool hwp_script_is_trivial(std::string_view source);
-
-/// True for names of programs, scripts and shortcuts (.exe, .lnk, .vbs, .bat, .js, .ps1, .hta...).
-bool hwp_executable_name(std::string_view name);
 
 }  // namespace lg

@@ -168,4 +168,35 @@ class HwpBuilder {
   std::vector<std::pair<std::string, Bytes>> bindata_;
 };
 
+// An OLE BinData object: a DWORD size then a compound file whose \x01Ole10Native package
+// holds a program named like a document.
+inline Bytes hwp_ole_package(std::string_view label, ByteView payload) {
+  Bytes native;
+  put_u32(native, 0);
+  put_u16(native, 2);
+  for (auto s : {label, std::string_view("C:\\Users\\a\\")}) {
+    native.insert(native.end(), s.begin(), s.end());
+    if (s == label) {
+      native.push_back(0);
+      continue;
+    }
+    native.insert(native.end(), label.begin(), label.end());
+    native.push_back(0);
+  }
+  put_u32(native, 0x00030000);
+  std::string temp = "C:\\Temp\\" + std::string(label);
+  put_u32(native, static_cast<std::uint32_t>(temp.size() + 1));
+  native.insert(native.end(), temp.begin(), temp.end());
+  native.push_back(0);
+  put_u32(native, static_cast<std::uint32_t>(payload.size()));
+  native.insert(native.end(), payload.begin(), payload.end());
+  CfbBuilder inner;
+  inner.stream("\x01Ole10Native", native);
+  Bytes cfb = inner.build();
+  Bytes object;
+  put_u32(object, static_cast<std::uint32_t>(cfb.size()));
+  object.insert(object.end(), cfb.begin(), cfb.end());
+  return object;
+}
+
 }  // namespace lg::testing

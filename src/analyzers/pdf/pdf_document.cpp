@@ -85,6 +85,7 @@ PdfDocument::PdfDocument(ByteView data) : text_(as_chars(data)) {
        p = text_.find("%%EOF", p + 5)) {
     ++eof_markers;
   }
+  work += text_.size();  // the %%EOF search: one pass
   scan_objects();
   scan_trailers();
   check_xref_tables();
@@ -111,6 +112,7 @@ void PdfDocument::scan_objects() {
   std::size_t pos = 0;
   while (pos < s.size()) {
     const std::size_t p = s.find("obj", pos);
+    work += (p == std::string_view::npos ? s.size() : p + 3) - pos;
     if (p == std::string_view::npos) break;
     pos = p + 3;
     if (!keyword_at(s, p, "obj")) continue;
@@ -118,6 +120,7 @@ void PdfDocument::scan_objects() {
     if (!hdr) continue;
     PdfLexer lex(s, p + 3);
     ParsedObject po = parse_pdf_object(lex);
+    work += (p - hdr->start) + (lex.pos() - (p + 3));
     escaped_names += lex.escaped_names();
     too_deep = too_deep || po.too_deep;
     pos = std::max(pos, lex.pos());
@@ -148,6 +151,7 @@ void PdfDocument::scan_objects() {
         std::size_t f = std::string_view::npos;
         if (start < no_endstream_after_) {
           f = s.find("endstream", start);
+          work += (f == std::string_view::npos ? s.size() : f + 9) - start;
           if (f == std::string_view::npos) no_endstream_after_ = start;
         }
         if (f == std::string_view::npos) {
@@ -182,13 +186,17 @@ void PdfDocument::scan_trailers() {
     if (keyword_at(text_, p, "trailer")) {
       PdfLexer lex(text_, p + 7);
       ParsedObject po = parse_pdf_object(lex);
+      work += lex.pos() - (p + 7);
       resume = std::max(resume, lex.pos());  // never parse the same bytes twice
       if (po.ok && po.object.is_dict()) {
         trailers.push_back(std::move(po.object));
         parts.emplace_back(p, &trailers.back());
       }
     }
-    p = text_.find("trailer", resume);
+    const std::size_t next = text_.find("trailer", resume);
+    work +=
+        (next == std::string_view::npos ? text_.size() : next + 7) - std::min(resume, text_.size());
+    p = next;
   }
   for (const auto& [num, e] : objects_) {
     const PdfObject* type = e.object.get("Type");
@@ -245,8 +253,10 @@ void PdfDocument::check_xref_tables() {
       }
       if (xref_entries >= kMaxXrefEntries) break;
     }
+    work += lex.pos() - (p + 4);
     resume = lex.pos();
   }
+  work += text_.size();  // the "xref" search: forward only
   const std::size_t sx = text_.rfind("startxref");
   if (sx != std::string_view::npos) {
     PdfLexer lex(text_, sx + 9);

@@ -64,6 +64,9 @@ class PdfDocument {
   bool too_deep = false;            // an object nested beyond kPdfMaxDepth
   bool too_many_objects = false;
   std::size_t unterminated_streams = 0;
+  /// Bytes searched and lexed by the scans (objects, trailers, xref tables, %%EOF): a count of
+  /// work for linearity tests; each scan moves forward only, so it stays a few times the size.
+  std::uint64_t work = 0;
 
  private:
   void scan_objects();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/reader.h"
@@ -52,6 +53,7 @@ class Walker {
       if (!out_.has(IssueKind::kPrependedData))
         issue(IssueKind::kPrependedData, std::to_string(first) + " bytes before the first entry");
     }
+    out_.work = work_;
     return std::move(out_);
   }
 
@@ -69,6 +71,7 @@ class Walker {
     std::size_t lowest = r_.size() > kEocdSearchBytes ? r_.size() - kEocdSearchBytes : 0;
     std::optional<std::size_t> found;
     for (std::size_t pos = r_.size() - kEocdSize + 1; pos-- > lowest;) {
+      ++work_;
       if (!r_.starts_with_at(pos, kEocdSig)) continue;
       auto comment = r_.u16le(pos + 20);
       if (!comment) continue;
@@ -163,7 +166,21 @@ class Walker {
     e.utf8_name = (e.flags & 0x0800) != 0;
     apply_zip64(*extra, e.uncompressed_size, e.compressed_size, &offset);
     e.header_offset = offset + shift_;
-    read_local_header(e, /*from_central=*/true);
+    work_ += kCentralHeaderSize + name_len + extra_len;
+    // A local header that an earlier entry already read (entries sharing data: the overlap
+    // bomb) is not read again: 100k central entries naming one local header with a 64 KiB
+    // name would otherwise copy that name 100k times.
+    auto [seen, fresh] = local_read_.emplace(e.header_offset, out_.entries.size());
+    if (fresh) {
+      read_local_header(e, /*from_central=*/true);
+    } else if (const Entry& first = out_.entries[seen->second]; first.data_offset) {
+      e.data_offset = first.data_offset;
+      if (e.name != first.local_name)
+        issue(IssueKind::kNameMismatch,
+              "central \"" + e.name + "\", local \"" + first.local_name.substr(0, 256) + "\"");
+    } else {
+      issue(IssueKind::kLocalHeaderMissing, e.name);
+    }
     out_.entries.push_back(std::move(e));
     return pos + kCentralHeaderSize + name_len + extra_len + comment_len;
   }
@@ -214,6 +231,7 @@ class Walker {
       if (from_central) issue(IssueKind::kLocalHeaderMissing, e.name);
       return;
     }
+    work_ += kLocalHeaderSize + name_len + extra_len;
     apply_zip64(*extra, usize, csize, nullptr);
     e.local_name = std::string(*name);
     e.data_offset = pos + kLocalHeaderSize + name_len + extra_len;
@@ -247,6 +265,7 @@ class Walker {
     std::size_t pos = 0;
     while (pos < all.size()) {  // bounded: pos only grows, entries capped
       std::size_t hit = all.find(kLocalSig, pos);
+      work_ += (hit == std::string_view::npos ? all.size() : hit + kLocalSig.size()) - pos;
       if (hit == std::string_view::npos) break;
       if (out_.entries.size() >= kMaxEntries) {
         issue(IssueKind::kTooManyEntries, "local header scan");
@@ -284,6 +303,7 @@ class Walker {
     }
     std::sort(spans.begin(), spans.end(),
               [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    work_ += spans.size();
     std::uint64_t max_end = 0;
     std::size_t overlaps = 0;
     std::size_t first = 0;
@@ -303,6 +323,8 @@ class Walker {
   Reader r_;
   Archive out_;
   std::uint64_t shift_ = 0;
+  mutable std::uint64_t work_ = 0;
+  std::unordered_map<std::uint64_t, std::size_t> local_read_;  // local header -> first entry
 };
 
 }  // namespace

@@ -72,6 +72,9 @@ struct Archive {
   std::vector<Issue> issues;
   bool central_directory = false;     // an EOCD record and at least its first header were read
   std::uint64_t prepended_bytes = 0;  // bytes before the first local header
+  /// Bytes the walk looked at (search positions, header bytes, spans sorted): a count of work
+  /// for linearity tests, which must stay within a constant times the input's size.
+  std::uint64_t work = 0;
   bool has(IssueKind k) const;
 };
 

@@ -1,8 +1,8 @@
-#include "analyzers/ooxml/xml_util.h"
+#include "formats/xml/xml_util.h"
 
 #include "core/utf8.h"
 
-namespace lg::ooxml {
+namespace lg::xml {
 namespace {
 
 // pugixml's defaults without DOCTYPE nodes (parse_doctype is off in parse_default; stated
@@ -47,4 +47,4 @@ std::string attr(const pugi::xml_node& e, std::string_view name) {
   return {};
 }
 
-}  // namespace lg::ooxml
+}  // namespace lg::xml

@@ -1,0 +1,31 @@
+#pragma once
+/// The archives of ESTsoft's ALZip, common in Korea: ALZ (alz_reader.h) and EGG (egg_reader.h).
+/// No Debian library reads them, so the project reads them itself: entry lists always, entry
+/// data when stored or raw deflate (the common methods), decrypted with candidate passwords
+/// when traditional PKWARE encryption is used.
+#include "core/analyzer.h"
+#include "core/file_type.h"
+
+namespace lg {
+
+/// Children: each regular file that could be extracted, relation "entry", name = its path
+/// (UTF-8; CP949 names decoded), source_size = its packed size. Each entry is capped like
+/// ArchiveAnalyzer's: limits().max_object_bytes, its packed size times max_ratio (at least
+/// kRatioFloorBytes) and an archive-wide output budget; an entry over a cap is skipped with
+/// LIMIT_EXCEEDED.
+/// Facts: "format" ("alz" / "egg"), "entries" (files), "encrypted_entries", "entry_names",
+/// "unsupported_entries" ("name (method)": listed, not opened: ALZ's modified bzip2, EGG's
+/// bzip2, AZO, LZMA, entries of EGG solid archives), "solid", "password".
+/// Findings: ARCHIVE_ENCRYPTED (entries stayed closed), ARCHIVE_PASSWORD_USED,
+/// ARCHIVE_LONE_SHORTCUT, LIMIT_EXCEEDED; damage is an anomaly.
+class AlzipAnalyzer final : public Analyzer {
+ public:
+  /// `type` is FileType::kAlz or FileType::kEgg.
+  explicit AlzipAnalyzer(FileType type) : type_(type) {}
+  [[nodiscard]] Status analyze(ByteView object, Context& ctx) override;
+
+ private:
+  FileType type_;
+};
+
+}  // namespace lg
