@@ -22,15 +22,13 @@ constexpr Row kRows[] = {
      "binance", "Binance|バイナンス|바이낸스", false},
     {"Kraken", "exchange", "kraken.com", "kraken", "Kraken|クラーケン|크라켄", false},
     {"OKX", "exchange", "okx.com okex.com", "okx okex", "OKX|OKEx", false},
-    {"Bybit", "exchange", "bybit.com bybitglobal.com", "bybit", "Bybit|バイビット|바이비트",
-     false},
+    {"Bybit", "exchange", "bybit.com bybitglobal.com", "bybit", "Bybit|バイビット|바이비트", false},
     {"Crypto.com", "exchange", "crypto.com", "crypto.com cryptocom", "Crypto.com", true},
     {"MetaMask", "wallet", "metamask.io", "metamask", "MetaMask|メタマスク|메타마스크", false},
     {"Ledger", "wallet", "ledger.com", "ledgerlive ledger-live ledgerwallet",
      "Ledger Live|Ledger Support|Ledger Wallet", true},
     {"Trezor", "wallet", "trezor.io", "trezor", "Trezor", false},
-    {"Safe", "wallet", "safe.global", "safe-wallet safewallet safe-global", "Safe{Wallet}",
-     true},
+    {"Safe", "wallet", "safe.global", "safe-wallet safewallet safe-global", "Safe{Wallet}", true},
     {"Atomic Wallet", "wallet", "atomicwallet.io", "atomicwallet atomic-wallet", "Atomic Wallet",
      false},
     // Japan.
@@ -52,8 +50,7 @@ constexpr Row kRows[] = {
     {"Korbit", "exchange", "korbit.co.kr", "korbit", "Korbit|코빗", false},
     {"GOPAX", "exchange", "gopax.co.kr", "gopax", "GOPAX|고팍스", false},
     // Job portals.
-    {"LinkedIn", "jobs", "linkedin.com lnkd.in licdn.com", "linkedin", "LinkedIn|링크드인",
-     false},
+    {"LinkedIn", "jobs", "linkedin.com lnkd.in licdn.com", "linkedin", "LinkedIn|링크드인", false},
     {"Indeed", "jobs", "indeed.com indeed.jp indeed.co.uk", "indeed-jobs", "Indeed", true},
     {"Wanted", "jobs", "wanted.co.kr wantedlab.com", "wantedlab", "원티드|Wanted Lab", true},
     {"Saramin", "jobs", "saramin.co.kr", "saramin", "Saramin|사람인", false},
@@ -70,8 +67,8 @@ constexpr Row kRows[] = {
      "beyondnextventures beyond-next-ventures", "Beyond Next Ventures", false},
     {"Z Venture Capital", "vc", "zvc.vc", "zventure", "Z Venture Capital|Zベンチャーキャピタル",
      false},
-    {"Bank of America", "bank", "bankofamerica.com bofa.com", "bankofamerica",
-     "Bank of America", false},
+    {"Bank of America", "bank", "bankofamerica.com bofa.com", "bankofamerica", "Bank of America",
+     false},
 };
 
 std::vector<std::string> split(std::string_view s, char sep) {

@@ -50,8 +50,8 @@ Confusables::Confusables() {
   }
   for (int c = 0; c < 128; ++c) {
     char ch = static_cast<char>(c);
-    ascii_skeleton_[c] = skeleton_checker_ ? icu_skeleton(skeleton_checker_.get(), {&ch, 1})
-                                           : std::string(1, ch);
+    ascii_skeleton_[c] =
+        skeleton_checker_ ? icu_skeleton(skeleton_checker_.get(), {&ch, 1}) : std::string(1, ch);
   }
 }
 

@@ -31,7 +31,7 @@ TEST(Confusables, AsciiTableAgreesWithIcu) {
 TEST(Confusables, MixedScriptPerHighlyRestrictive) {
   Confusables c;
   EXPECT_TRUE(c.mixed_script("coinb\xD0\xB0se"));  // Latin + Cyrillic
-  EXPECT_TRUE(c.mixed_script("g\xCE\xBFogle"));     // Latin + Greek ο
+  EXPECT_TRUE(c.mixed_script("g\xCE\xBFogle"));    // Latin + Greek ο
   EXPECT_FALSE(c.mixed_script("coinbase"));
   EXPECT_FALSE(c.mixed_script("\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB5\xD1\x80"));  // пример
   // Japanese mixes Han, Hiragana, Katakana and Latin; Korean Hangul with Han: allowed.

@@ -9,10 +9,10 @@ namespace {
 
 TEST(EditDistance, OptimalStringAlignment) {
   EXPECT_EQ(osa_distance("coinbase", "coinbase", 2), 0u);
-  EXPECT_EQ(osa_distance("coinbase", "coinbese", 2), 1u);   // substitution
-  EXPECT_EQ(osa_distance("coinbase", "coinbas", 2), 1u);    // deletion
-  EXPECT_EQ(osa_distance("binance", "binnance", 2), 1u);    // insertion
-  EXPECT_EQ(osa_distance("binance", "biannce", 2), 1u);     // transposition
+  EXPECT_EQ(osa_distance("coinbase", "coinbese", 2), 1u);  // substitution
+  EXPECT_EQ(osa_distance("coinbase", "coinbas", 2), 1u);   // deletion
+  EXPECT_EQ(osa_distance("binance", "binnance", 2), 1u);   // insertion
+  EXPECT_EQ(osa_distance("binance", "biannce", 2), 1u);    // transposition
   EXPECT_EQ(osa_distance("kraken", "karken", 2), 1u);
   EXPECT_EQ(osa_distance("ca", "abc", 5), 3u);  // OSA, not full Damerau (which gives 2)
   EXPECT_EQ(osa_distance("", "abc", 5), 3u);

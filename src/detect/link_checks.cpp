@@ -17,27 +17,61 @@ const std::unordered_map<std::string_view, HostService>& service_table() {
   static const std::unordered_map<std::string_view, HostService> table = [] {
     std::unordered_map<std::string_view, HostService> t;
     constexpr std::string_view kShorteners[] = {
-        "bit.ly",   "bitly.com", "tinyurl.com", "t.co",      "goo.gl",   "is.gd",    "v.gd",
-        "ow.ly",    "buff.ly",   "rebrand.ly",  "cutt.ly",   "shorturl.at", "t.ly",  "rb.gy",
-        "tiny.cc",  "bl.ink",    "s.id",        "short.io",  "x.gd",     "adf.ly",   "bit.do",
-        "soo.gd",   "clck.ru",   "u.to",        "t2m.io",    "tinyurl.at", "shorturl.com",
-        "han.gl",   "me2.do",    "naver.me",    "kko.to",    "lnkd.in",  "qrco.de",  "urlz.fr"};
-    constexpr std::string_view kCodeHosts[] = {
-        "github.com",  "githubusercontent.com", "github.io",   "gitlab.com",   "gitlab.io",
-        "bitbucket.org", "bitbucket.io",        "codeberg.org", "gitee.com",   "sr.ht",
-        "npmjs.com",   "npmjs.org",             "npm.im",      "yarnpkg.com",  "pypi.org",
-        "pythonhosted.org", "rubygems.org",     "crates.io",   "nuget.org",    "packagist.org",
-        "hub.docker.com", "replit.com",         "repl.co",     "codesandbox.io", "stackblitz.com",
-        "glitch.me",   "jsfiddle.net",          "codepen.io"};
-    constexpr std::string_view kFileSharing[] = {
-        "drive.google.com", "drive.usercontent.google.com", "dropbox.com",
-        "dropboxusercontent.com", "db.tt",   "mega.nz",       "mega.co.nz",   "mega.io",
-        "onedrive.live.com", "1drv.ms",      "wetransfer.com", "we.tl",       "mediafire.com",
-        "anonfiles.com",    "transfer.sh",   "pastebin.com",  "paste.ee",     "ghostbin.com",
-        "hastebin.com",     "rentry.co",     "sendspace.com", "zippyshare.com", "4shared.com",
-        "file.io",          "gofile.io",     "swisstransfer.com", "filetransfer.io",
-        "catbox.moe",       "pixeldrain.com", "krakenfiles.com", "gigafile.nu", "firestorage.jp",
-        "mybox.naver.com",  "box.com",       "send.now",      "temp.sh"};
+        "bit.ly",  "bitly.com", "tinyurl.com", "t.co",     "goo.gl",      "is.gd",        "v.gd",
+        "ow.ly",   "buff.ly",   "rebrand.ly",  "cutt.ly",  "shorturl.at", "t.ly",         "rb.gy",
+        "tiny.cc", "bl.ink",    "s.id",        "short.io", "x.gd",        "adf.ly",       "bit.do",
+        "soo.gd",  "clck.ru",   "u.to",        "t2m.io",   "tinyurl.at",  "shorturl.com", "han.gl",
+        "me2.do",  "naver.me",  "kko.to",      "lnkd.in",  "qrco.de",     "urlz.fr"};
+    constexpr std::string_view kCodeHosts[] = {"github.com",     "githubusercontent.com",
+                                               "github.io",      "gitlab.com",
+                                               "gitlab.io",      "bitbucket.org",
+                                               "bitbucket.io",   "codeberg.org",
+                                               "gitee.com",      "sr.ht",
+                                               "npmjs.com",      "npmjs.org",
+                                               "npm.im",         "yarnpkg.com",
+                                               "pypi.org",       "pythonhosted.org",
+                                               "rubygems.org",   "crates.io",
+                                               "nuget.org",      "packagist.org",
+                                               "hub.docker.com", "replit.com",
+                                               "repl.co",        "codesandbox.io",
+                                               "stackblitz.com", "glitch.me",
+                                               "jsfiddle.net",   "codepen.io"};
+    constexpr std::string_view kFileSharing[] = {"drive.google.com",
+                                                 "drive.usercontent.google.com",
+                                                 "dropbox.com",
+                                                 "dropboxusercontent.com",
+                                                 "db.tt",
+                                                 "mega.nz",
+                                                 "mega.co.nz",
+                                                 "mega.io",
+                                                 "onedrive.live.com",
+                                                 "1drv.ms",
+                                                 "wetransfer.com",
+                                                 "we.tl",
+                                                 "mediafire.com",
+                                                 "anonfiles.com",
+                                                 "transfer.sh",
+                                                 "pastebin.com",
+                                                 "paste.ee",
+                                                 "ghostbin.com",
+                                                 "hastebin.com",
+                                                 "rentry.co",
+                                                 "sendspace.com",
+                                                 "zippyshare.com",
+                                                 "4shared.com",
+                                                 "file.io",
+                                                 "gofile.io",
+                                                 "swisstransfer.com",
+                                                 "filetransfer.io",
+                                                 "catbox.moe",
+                                                 "pixeldrain.com",
+                                                 "krakenfiles.com",
+                                                 "gigafile.nu",
+                                                 "firestorage.jp",
+                                                 "mybox.naver.com",
+                                                 "box.com",
+                                                 "send.now",
+                                                 "temp.sh"};
     for (auto d : kShorteners) t.emplace(d, HostService::kShortener);
     for (auto d : kCodeHosts) t.emplace(d, HostService::kCodeHost);
     for (auto d : kFileSharing) t.emplace(d, HostService::kFileSharing);
@@ -112,7 +146,8 @@ bool is_public_ip(std::string_view ip, HostKind kind) {
   std::memcpy(text, ip.data(), ip.size());
   text[ip.size()] = '\0';
   std::array<unsigned char, 16> b{};
-  if (kind == HostKind::kIpv4) return inet_pton(AF_INET, text, b.data()) == 1 && ipv4_public(b.data());
+  if (kind == HostKind::kIpv4)
+    return inet_pton(AF_INET, text, b.data()) == 1 && ipv4_public(b.data());
   if (kind != HostKind::kIpv6 || inet_pton(AF_INET6, text, b.data()) != 1) return false;
   static constexpr unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF};
   if (std::memcmp(b.data(), kMapped, 12) == 0) return ipv4_public(b.data() + 12);
@@ -133,9 +168,9 @@ void check_link(const Extracted& url, bool is_href, std::vector<LinkIssue>& out)
     return;
   }
   if (scheme == "file") {
-    out.push_back({Symbol::LINK_FILE_URL,
-                   url.host.ascii.empty() ? "file: URL to a local path"
-                                          : "file: URL to a share on " + url.host.ascii});
+    out.push_back({Symbol::LINK_FILE_URL, url.host.ascii.empty()
+                                              ? "file: URL to a local path"
+                                              : "file: URL to a share on " + url.host.ascii});
     return;
   }
   if (url.host.ascii.empty()) return;

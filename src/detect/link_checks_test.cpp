@@ -77,8 +77,8 @@ TEST(LinkChecks, Services) {
 
   EXPECT_TRUE(has(issues("see https://bit.ly/3xYz"), Symbol::LINK_SHORTENER));
   EXPECT_TRUE(has(issues("git clone https://github.com/dev/test-task"), Symbol::LINK_CODE_HOST));
-  EXPECT_TRUE(has(issues("https://www.dropbox.com/s/abc/brief.zip?dl=1"),
-                  Symbol::LINK_FILE_SHARING));
+  EXPECT_TRUE(
+      has(issues("https://www.dropbox.com/s/abc/brief.zip?dl=1"), Symbol::LINK_FILE_SHARING));
   EXPECT_TRUE(issues("https://www.example.com/page").empty());
 }
 

@@ -122,8 +122,8 @@ LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
       for (const Label& l : labels_) known |= l.brand == bi && l.label == ulabel;
       if (known) continue;
       const auto li = static_cast<std::uint32_t>(labels_.size());
-      labels_.push_back(Label{std::string(ulabel), confusables_.skeleton(ulabel),
-                              std::string(rd), bi});
+      labels_.push_back(
+          Label{std::string(ulabel), confusables_.skeleton(ulabel), std::string(rd), bi});
       const Label& l = labels_.back();
       if (l.skeleton.empty()) continue;
       by_skeleton_[l.skeleton].push_back(li);
@@ -164,8 +164,7 @@ bool LookalikeChecker::is_brand_domain(std::string_view ascii_host) const {
   return owned_.count(std::string(registered_domain(ascii_host))) != 0;
 }
 
-const LookalikeChecker::Label* LookalikeChecker::nearest_by_edits(
-    std::string_view skeleton) const {
+const LookalikeChecker::Label* LookalikeChecker::nearest_by_edits(std::string_view skeleton) const {
   if (deletions_.empty() || skeleton.size() > longest_label_ + 2) return nullptr;
   const Label* best = nullptr;
   std::size_t best_distance = 3;
@@ -224,9 +223,9 @@ std::optional<BrandMatch> LookalikeChecker::embedded(std::string_view host,
     if (!(left && right) && t.text.size() < kAnywhereTokenLength) return true;
     if (t.text == label) return true;  // the whole name: a matter for lookalike()
     const BrandInfo& b = brands_[t.brand];
-    out = BrandMatch{Symbol::DOMAIN_BRAND_EMBEDDED, b.name, b.domain,
-                     "\"" + t.text + "\" (" + b.name + ", " + b.domain +
-                         ") inside another registered domain"};
+    out = BrandMatch{
+        Symbol::DOMAIN_BRAND_EMBEDDED, b.name, b.domain,
+        "\"" + t.text + "\" (" + b.name + ", " + b.domain + ") inside another registered domain"};
     return false;
   });
   return out;
@@ -253,9 +252,11 @@ std::vector<BrandMatch> LookalikeChecker::check_host(const Host& host) const {
       std::size_t end = std::min(host.unicode.find('.', pos), host.unicode.size());
       std::string_view label = std::string_view(host.unicode).substr(pos, end - pos);
       if (confusables_.mixed_script(label)) {
-        BrandMatch m{Symbol::DOMAIN_MIXED_SCRIPT, {}, {},
-                     "label \"" + std::string(label) + "\" mixes " +
-                         Confusables::script_names(label)};
+        BrandMatch m{
+            Symbol::DOMAIN_MIXED_SCRIPT,
+            {},
+            {},
+            "label \"" + std::string(label) + "\" mixes " + Confusables::script_names(label)};
         if (!out.empty() && out.front().symbol == Symbol::DOMAIN_LOOKALIKE) {
           m.brand = out.front().brand;
           m.brand_domain = out.front().brand_domain;

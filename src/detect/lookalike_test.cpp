@@ -105,32 +105,91 @@ TEST(Lookalike, MixedScript) {
   ASSERT_EQ(alone.size(), 1u);
   EXPECT_EQ(alone[0].symbol, Symbol::DOMAIN_MIXED_SCRIPT);
   EXPECT_TRUE(defaults().check_domain("日本のサイト.jp").empty());
-  EXPECT_TRUE(defaults().check_domain("\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB5\xD1\x80.\xD1\x80\xD1\x84").empty());
+  EXPECT_TRUE(defaults()
+                  .check_domain("\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB5\xD1\x80.\xD1\x80\xD1\x84")
+                  .empty());
 }
 
 TEST(Lookalike, RealDomainsAreNeverReported) {
-  for (const char* d :
-       {"coinbase.com", "www.coinbase.com", "accounts.binance.com", "binance.us", "kraken.com",
-        "okx.com", "www.okex.com", "crypto.com", "metamask.io", "support.metamask.io",
-        "ledger.com", "trezor.io", "app.safe.global", "bitflyer.com", "bitflyer.jp",
-        "coincheck.com", "bitbank.cc", "coin.z.com", "sbivc.co.jp", "bitcoin.dmm.com",
-        "zaif.jp", "bitpoint.co.jp", "upbit.com", "bithumb.com", "coinone.co.kr",
-        "korbit.co.kr", "gopax.co.kr", "www.linkedin.com", "lnkd.in", "jp.indeed.com",
-        "wanted.co.kr", "saramin.co.kr", "jobkorea.co.kr", "rikunabi.com", "doda.jp",
-        "bizreach.jp", "mufg.jp", "www.smbc.co.jp", "mizuhobank.co.jp", "zvc.vc",
-        "bankofamerica.com"})
+  for (const char* d : {"coinbase.com",
+                        "www.coinbase.com",
+                        "accounts.binance.com",
+                        "binance.us",
+                        "kraken.com",
+                        "okx.com",
+                        "www.okex.com",
+                        "crypto.com",
+                        "metamask.io",
+                        "support.metamask.io",
+                        "ledger.com",
+                        "trezor.io",
+                        "app.safe.global",
+                        "bitflyer.com",
+                        "bitflyer.jp",
+                        "coincheck.com",
+                        "bitbank.cc",
+                        "coin.z.com",
+                        "sbivc.co.jp",
+                        "bitcoin.dmm.com",
+                        "zaif.jp",
+                        "bitpoint.co.jp",
+                        "upbit.com",
+                        "bithumb.com",
+                        "coinone.co.kr",
+                        "korbit.co.kr",
+                        "gopax.co.kr",
+                        "www.linkedin.com",
+                        "lnkd.in",
+                        "jp.indeed.com",
+                        "wanted.co.kr",
+                        "saramin.co.kr",
+                        "jobkorea.co.kr",
+                        "rikunabi.com",
+                        "doda.jp",
+                        "bizreach.jp",
+                        "mufg.jp",
+                        "www.smbc.co.jp",
+                        "mizuhobank.co.jp",
+                        "zvc.vc",
+                        "bankofamerica.com"})
     EXPECT_EQ(first(d), "none") << d;
 }
 
 TEST(Lookalike, OrdinaryDomainsAreNotReported) {
-  for (const char* d :
-       {"example.com", "lists.sourceforge.net", "spamassassin.apache.org", "yahoo.com",
-        "gmail.com", "google.com", "microsoft.com", "python.org", "debian.org", "nytimes.com",
-        "amazon.co.jp", "naver.com", "rakuten.co.jp", "kakao.com", "coinmarketcap.com",
-        "coingecko.com", "bitcoin.org", "ethereum.org", "github.com", "slashdot.org",
-        "zdnet.com", "cnet.com", "xent.com", "linux.ie", "redhat.com", "freshmeat.net",
-        "upbeat.com", "bitbucket.org", "coinbox.com", "mizuno.jp", "kraft.com",
-        "localhost", "10.0.0.1", "co.uk"})
+  for (const char* d : {"example.com",
+                        "lists.sourceforge.net",
+                        "spamassassin.apache.org",
+                        "yahoo.com",
+                        "gmail.com",
+                        "google.com",
+                        "microsoft.com",
+                        "python.org",
+                        "debian.org",
+                        "nytimes.com",
+                        "amazon.co.jp",
+                        "naver.com",
+                        "rakuten.co.jp",
+                        "kakao.com",
+                        "coinmarketcap.com",
+                        "coingecko.com",
+                        "bitcoin.org",
+                        "ethereum.org",
+                        "github.com",
+                        "slashdot.org",
+                        "zdnet.com",
+                        "cnet.com",
+                        "xent.com",
+                        "linux.ie",
+                        "redhat.com",
+                        "freshmeat.net",
+                        "upbeat.com",
+                        "bitbucket.org",
+                        "coinbox.com",
+                        "mizuno.jp",
+                        "kraft.com",
+                        "localhost",
+                        "10.0.0.1",
+                        "co.uk"})
     EXPECT_EQ(first(d), "none") << d;
 }
 
@@ -141,7 +200,7 @@ TEST(Lookalike, DisplayNames) {
   EXPECT_EQ(m->symbol, Symbol::DISPLAY_NAME_BRAND);
   EXPECT_EQ(m->brand, "Coinbase");
   EXPECT_NE(m->detail.find("coinbase-help.net"), std::string::npos);
-  EXPECT_TRUE(c.check_display_name("ＣＯＩＮＢＡＳＥ", "gmail.com"));  // fullwidth
+  EXPECT_TRUE(c.check_display_name("ＣＯＩＮＢＡＳＥ", "gmail.com"));          // fullwidth
   EXPECT_TRUE(c.check_display_name("C\xD0\xBEinbase Security", "gmail.com"));  // Cyrillic о
   EXPECT_TRUE(c.check_display_name("ビットフライヤー カスタマーサポート", "example.jp"));
   EXPECT_TRUE(c.check_display_name("업비트 고객센터", "example.kr"));
@@ -156,7 +215,8 @@ TEST(Lookalike, DisplayNames) {
 TEST(Lookalike, OwnAndAddedBrands) {
   std::vector<Brand> brands;
   brands.push_back(own_domains_brand({"lureguard-corp.co.jp"}));
-  brands.push_back(Brand{"Acme Exchange", "exchange", {"acme-exchange.io"}, {"acmeex"}, {"Acme"}, false});
+  brands.push_back(
+      Brand{"Acme Exchange", "exchange", {"acme-exchange.io"}, {"acmeex"}, {"Acme"}, false});
   LookalikeChecker c(brands);
   EXPECT_EQ(c.brand_count(), 2u);
   EXPECT_TRUE(c.check_domain("mail.lureguard-corp.co.jp").empty());
@@ -186,8 +246,7 @@ TEST(Lookalike, ManyBrandsStayExact) {
   ASSERT_FALSE(m.empty());
   EXPECT_EQ(m[0].brand_domain, "brand7919corp.com");
   EXPECT_TRUE(c.check_domain("brand7919corp.com").empty());
-  EXPECT_EQ(c.check_domain("brand15838corp-login.net").at(0).symbol,
-            Symbol::DOMAIN_BRAND_EMBEDDED);
+  EXPECT_EQ(c.check_domain("brand15838corp-login.net").at(0).symbol, Symbol::DOMAIN_BRAND_EMBEDDED);
   EXPECT_TRUE(c.check_domain("unrelated-name.org").empty());
 }
 

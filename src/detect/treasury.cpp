@@ -12,10 +12,10 @@ constexpr std::string_view kChangePhrases[] = {
     // English.
     "new deposit address", "new wallet address", "new receiving address", "new address",
     "new wallet", "updated deposit address", "updated wallet", "updated address",
-    "address has changed", "address has been changed", "address has been updated",
-    "address change", "changed our wallet", "changed our deposit", "change of wallet",
-    "change of address", "wallet has changed", "wallet has been changed", "no longer use",
-    "no longer in use", "migrated to a new", "use the following address instead",
+    "address has changed", "address has been changed", "address has been updated", "address change",
+    "changed our wallet", "changed our deposit", "change of wallet", "change of address",
+    "wallet has changed", "wallet has been changed", "no longer use", "no longer in use",
+    "migrated to a new", "use the following address instead",
     // Japanese.
     "新しい入金アドレス", "新しいアドレス", "新しいウォレット", "入金アドレスの変更",
     "入金アドレスが変更", "アドレス変更", "アドレスの変更", "アドレスが変更", "ウォレットの変更",
@@ -26,7 +26,9 @@ constexpr std::string_view kChangePhrases[] = {
     "입금주소변경", "입금주소가변경", "지갑주소변경", "지갑주소가변경", "주소변경", "주소가변경",
     "지갑이변경", "변경된주소", "변경된입금주소", "변경된지갑"};
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 std::string normalize(std::string_view s) {
   std::string out;
@@ -39,7 +41,8 @@ std::string normalize(std::string_view s) {
       continue;
     }
     // A space between two non-ASCII characters is dropped, others kept as one.
-    if (pending_space && !out.empty() && !(c >= 0x80 && static_cast<unsigned char>(out.back()) >= 0x80))
+    if (pending_space && !out.empty() &&
+        !(c >= 0x80 && static_cast<unsigned char>(out.back()) >= 0x80))
       out += ' ';
     pending_space = false;
     out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -92,9 +95,10 @@ void TreasuryChecker::check(std::string_view text, const std::vector<CryptoAddre
     std::string phrase = change_wording(text.substr(from, to - from));
     if (phrase.empty()) continue;
     ++reported;
-    sink.finding(Symbol::CRYPTO_TREASURY_SWAP,
-                 Evidence{a.address, a.chain + " address not on the treasury list, presented as \"" +
-                                         phrase + "\""});
+    sink.finding(
+        Symbol::CRYPTO_TREASURY_SWAP,
+        Evidence{a.address,
+                 a.chain + " address not on the treasury list, presented as \"" + phrase + "\""});
   }
 }
 

@@ -63,8 +63,8 @@ TEST(Treasury, NoFindingWithoutAllThree) {
   // No change wording.
   EXPECT_TRUE(run(t, "Donations: " + std::string(kOther)).empty());
   // Change wording too far away.
-  EXPECT_TRUE(run(t, "New deposit address." + std::string(900, ' ') + "x " + std::string(kOther))
-                  .empty());
+  EXPECT_TRUE(
+      run(t, "New deposit address." + std::string(900, ' ') + "x " + std::string(kOther)).empty());
   // No treasury configured.
   TreasuryChecker none;
   EXPECT_TRUE(none.empty());

@@ -143,7 +143,7 @@ Status read_brand(const toml::table& t, Brand& b) {
       if (!v || v->empty()) return bad(where + " must be a non-empty string");
       (key == "name" ? b.name : b.category) = *v;
     } else if (key == "generic") {
-      auto v = node.value<bool>();
+      auto v = node.value_exact<bool>();  // value<bool> would take 1 for true
       if (!v) return bad(where + " must be true or false");
       b.generic = *v;
     } else if (key == "domains" || key == "tokens" || key == "names") {
@@ -163,7 +163,7 @@ Status read_brands(const toml::table& t, Config::Brands& out) {
   for (const auto& [k, node] : t) {
     std::string key(k.str());
     if (key == "builtin") {
-      auto v = node.value<bool>();
+      auto v = node.value_exact<bool>();
       if (!v) return bad("brands.builtin must be true or false");
       out.builtin = *v;
     } else if (key == "own") {

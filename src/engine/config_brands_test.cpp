@@ -66,15 +66,16 @@ TEST(ConfigBrands, Errors) {
   EXPECT_FALSE(parse_config("[[brands.add]]\nname = \"A\"\ncolour = \"red\"\n"));
   EXPECT_FALSE(parse_config("[treasury]\naddresses = [\"bc1qnotanaddress\"]\n"));
   EXPECT_FALSE(parse_config("[treasury]\nwallets = []\n"));
-  auto bad = parse_config("[treasury]\naddresses = [\"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD\"]\n");
+  auto bad =
+      parse_config("[treasury]\naddresses = [\"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD\"]\n");
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.status().to_string().find("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"),
             std::string::npos);
 }
 
 TEST(ConfigBrands, EngineReportsTheSwap) {
-  auto c = parse_config(
-      "[treasury]\naddresses = [\"bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4\"]\n");
+  auto c =
+      parse_config("[treasury]\naddresses = [\"bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4\"]\n");
   ASSERT_TRUE(c);
   Engine engine(*c);
   std::string msg =
