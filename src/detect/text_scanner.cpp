@@ -91,7 +91,6 @@ void TextScanner::record(const Extracted& e, bool defanged, bool is_href,
     sink.finding(m.symbol, brand_evidence(m, e.host.ascii, e.host.unicode));
 }
 
-
 void TextScanner::scan_text(TextKind kind, std::string_view utf8, DetectorSink& sink) const {
   if (utf8.empty()) return;
   crypto_.scan(kind, utf8, sink);

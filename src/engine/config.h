@@ -60,9 +60,9 @@ struct Config {
   } intel;
   /// Protected brands for look-alike domains and display names.
   struct Brands {
-    bool builtin = true;              // include default_brands()
-    std::vector<std::string> own;     // the organisation's own domains
-    std::vector<Brand> added;         // [[brands.add]]
+    bool builtin = true;           // include default_brands()
+    std::vector<std::string> own;  // the organisation's own domains
+    std::vector<Brand> added;      // [[brands.add]]
   } brands;
   /// Treasury addresses: another address of their chain presented as a change is a finding.
   struct Treasury {

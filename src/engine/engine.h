@@ -39,7 +39,7 @@ class Engine {
 
  private:
   Config config_;
-  SanctionsList sanctions_;  // before text_scanner_, which points at it
+  SanctionsList sanctions_;     // before text_scanner_, which points at it
   LookalikeChecker lookalike_;  // likewise
   TreasuryChecker treasury_;    // likewise
   TextScanner text_scanner_;
