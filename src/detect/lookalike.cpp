@@ -33,13 +33,26 @@ std::string_view first_label(std::string_view s) { return s.substr(0, s.find('.'
 
 // FNV-1a over `s` without the bytes at `skip1` and `skip2` (npos: none), so a deletion
 // variant is hashed without being built.
+// The result is never 0 (the empty slot of the deletion table).
 std::uint64_t hash_without(std::string_view s, std::size_t skip1, std::size_t skip2) {
   std::uint64_t h = 0xcbf29ce484222325ull;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (i == skip1 || i == skip2) continue;
     h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001b3ull;
   }
-  return h;
+  // splitmix64's finalizer: FNV's low bits alone index the table poorly.
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 31;
+  return h == 0 ? 1 : h;
+}
+
+std::size_t power_of_two_at_least(std::size_t n) {
+  std::size_t p = 1;
+  while (p < n) p <<= 1;
+  return p;
 }
 
 // Calls f(hash) for `s` and every string one deletion (and, when k >= 2, two deletions)
@@ -106,6 +119,7 @@ void LookalikeChecker::PrefixIndex::for_each(std::string_view text,
 }
 
 LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> deletions;
   for (const Brand& b : brands) {
     const auto bi = static_cast<std::uint32_t>(brands_.size());
     brands_.push_back(BrandInfo{b.name, {}, b.generic});
@@ -129,7 +143,7 @@ LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
       by_skeleton_[l.skeleton].push_back(li);
       if (!b.generic && l.label.size() >= kMinEditLabel && l.skeleton.size() <= kMaxEditLength) {
         for_each_deletion(l.skeleton, l.label.size() >= kTwoEditLabel ? 2 : 1,
-                          [&](std::uint64_t h) { deletions_.emplace_back(h, li); });
+                          [&](std::uint64_t h) { deletions.emplace_back(h, li); });
         longest_label_ = std::max(longest_label_, l.skeleton.size());
       }
     }
@@ -150,8 +164,30 @@ LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
       name_brand_.push_back(bi);
     }
   }
-  std::sort(deletions_.begin(), deletions_.end());
-  deletions_.erase(std::unique(deletions_.begin(), deletions_.end()), deletions_.end());
+  std::sort(deletions.begin(), deletions.end());
+  deletions.erase(std::unique(deletions.begin(), deletions.end()), deletions.end());
+  if (deletions.empty()) return;
+  // Load factor at most 1/2; the bitmap has 8 bits per entry.
+  deletion_table_.resize(power_of_two_at_least(deletions.size() * 2));
+  deletion_bits_.resize(power_of_two_at_least(deletions.size() * 8) / 64);
+  const std::size_t mask = deletion_table_.size() - 1;
+  const std::size_t bit_mask = deletion_bits_.size() * 64 - 1;
+  for (const auto& [h, li] : deletions) {
+    std::size_t i = h & mask;
+    while (deletion_table_[i].hash != 0) i = (i + 1) & mask;
+    deletion_table_[i] = DeletionSlot{h, li};
+    std::size_t bit = (h >> 32) & bit_mask;
+    deletion_bits_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
+}
+
+template <class F>
+void LookalikeChecker::for_each_deletion_match(std::uint64_t h, F&& f) const {
+  std::size_t bit = (h >> 32) & (deletion_bits_.size() * 64 - 1);
+  if ((deletion_bits_[bit / 64] >> (bit % 64) & 1) == 0) return;
+  const std::size_t mask = deletion_table_.size() - 1;
+  for (std::size_t i = h & mask; deletion_table_[i].hash != 0; i = (i + 1) & mask)
+    if (deletion_table_[i].hash == h) f(deletion_table_[i].label);
 }
 
 std::string LookalikeChecker::registered_of(std::string_view domain) const {
@@ -165,22 +201,20 @@ bool LookalikeChecker::is_brand_domain(std::string_view ascii_host) const {
 }
 
 const LookalikeChecker::Label* LookalikeChecker::nearest_by_edits(std::string_view skeleton) const {
-  if (deletions_.empty() || skeleton.size() > longest_label_ + 2) return nullptr;
+  if (deletion_table_.empty() || skeleton.size() > longest_label_ + 2) return nullptr;
   const Label* best = nullptr;
   std::size_t best_distance = 3;
   // A label within two edits of a two-edit brand label (9+ characters) has 7 or more.
   std::size_t k = skeleton.size() >= kTwoEditLabel - 2 ? 2 : 1;
   for_each_deletion(skeleton, k, [&](std::uint64_t h) {
-    auto it = std::lower_bound(deletions_.begin(), deletions_.end(),
-                               std::pair<std::uint64_t, std::uint32_t>(h, 0));
-    for (; it != deletions_.end() && it->first == h; ++it) {
-      const Label& l = labels_[it->second];
+    for_each_deletion_match(h, [&](std::uint32_t li) {
+      const Label& l = labels_[li];
       std::size_t limit = l.label.size() >= kTwoEditLabel ? 2 : 1;
       std::size_t d = osa_distance(skeleton, l.skeleton, limit);
-      if (d == 0 || d > limit || d >= best_distance) continue;
+      if (d == 0 || d > limit || d >= best_distance) return;
       best = &l;
       best_distance = d;
-    }
+    });
   });
   return best;
 }

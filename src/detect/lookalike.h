@@ -106,9 +106,17 @@ class LookalikeChecker {
   std::vector<Label> labels_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_skeleton_;  // -> labels_
   // Symmetric-deletion index (Garbe's SymSpell): the hash of every string one or two
-  // deletions from a label's skeleton -> label, sorted; two strings within k edits share a
-  // string k deletions or fewer from each.
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> deletions_;
+  // deletions from a label's skeleton -> label; two strings within k edits share a string k
+  // deletions or fewer from each. An open-addressed table (hash 0 marks an empty slot) behind
+  // a bitmap that turns most probes away with one load.
+  struct DeletionSlot {
+    std::uint64_t hash = 0;
+    std::uint32_t label = 0;
+  };
+  std::vector<DeletionSlot> deletion_table_;
+  std::vector<std::uint64_t> deletion_bits_;
+  template <class F>
+  void for_each_deletion_match(std::uint64_t hash, F&& f) const;
   std::size_t longest_label_ = 0;
   std::vector<Token> tokens_;
   std::vector<std::string> token_texts_;
