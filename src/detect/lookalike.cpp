@@ -11,7 +11,8 @@
 namespace lg {
 namespace {
 
-constexpr std::size_t kMaxMatchesPerText = 64;  // pattern occurrences looked at in one text
+constexpr std::size_t kMaxMatchesPerText = 64;     // pattern occurrences looked at in one text
+constexpr std::size_t kMaxShownDomainBytes = 253;  // RFC 1035 2.3.4
 
 std::size_t count_labels(std::string_view host) {
   return static_cast<std::size_t>(std::count(host.begin(), host.end(), '.')) + 1;
@@ -317,6 +318,8 @@ std::optional<BrandMatch> LookalikeChecker::check_display_name(
   if (skeleton.empty()) return std::nullopt;
   std::string rd = registered_of(address_domain);
   auto owner = owned_.find(rd);
+  // Not a host name: shown as given, within a host name's length, as valid UTF-8.
+  const std::string shown_domain = repair_utf8(address_domain.substr(0, kMaxShownDomainBytes));
   std::optional<BrandMatch> out;
   name_index_.for_each(skeleton, name_skeletons_, [&](std::uint32_t ni, std::size_t begin) {
     const std::string& n = name_skeletons_[ni];
@@ -329,7 +332,7 @@ std::optional<BrandMatch> LookalikeChecker::check_display_name(
     const BrandInfo& b = brands_[bi];
     out = BrandMatch{Symbol::DISPLAY_NAME_BRAND, b.name, b.domain,
                      "display name claims " + b.name + " (" + b.domain + "), address is at " +
-                         (rd.empty() ? std::string(address_domain) : rd)};
+                         (rd.empty() ? shown_domain : rd)};
     return false;
   });
   return out;

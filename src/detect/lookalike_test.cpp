@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace lg {
 namespace {
 
@@ -210,6 +212,10 @@ TEST(Lookalike, DisplayNames) {
   EXPECT_FALSE(c.check_display_name("Mike Okxford", "example.com"));
   EXPECT_FALSE(c.check_display_name("John Smith", "example.com"));
   EXPECT_FALSE(c.check_display_name("Indeedee Fan Club", "example.com"));
+  // An address domain that is no host name is shown as valid UTF-8 (a fuzzer's find).
+  auto odd = c.check_display_name("Coinbase", "ww\xCD\xCD.com@");
+  ASSERT_TRUE(odd);
+  EXPECT_TRUE(is_valid_utf8(odd->detail));
 }
 
 TEST(Lookalike, OwnAndAddedBrands) {
