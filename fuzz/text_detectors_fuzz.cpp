@@ -1,5 +1,7 @@
 // The text detectors over any UTF-8 text: URL/domain/address/IP extraction, crypto addresses,
-// BIP-39 phrases and keys (TextScanner), and the lure-language lexicon (LureState). The
+// BIP-39 phrases and keys, look-alike domains and link checks against the built-in brands, a
+// treasury swap (TextScanner), the display-name check, and the lure-language lexicon
+// (LureState). The
 // first byte picks the TextKind, since detectors treat kinds differently. Observables must be
 // valid UTF-8 and stay within their caps.
 #include <cstddef>
@@ -28,7 +30,10 @@ class Sink final : public lg::DetectorSink {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const lg::TextScanner scanner;  // built once: fuzzing iterations only
+  // Built once: fuzzing iterations only.
+  static const lg::LookalikeChecker lookalike(lg::default_brands());
+  static const lg::TreasuryChecker treasury({"bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"});
+  static const lg::TextScanner scanner(nullptr, &lookalike, &treasury);
   static const auto lexicon = lg::Lexicon::builtin();
   LG_FUZZ_CHECK(lexicon.has_value());
   if (size == 0) return 0;
@@ -40,6 +45,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   scanner.scan_link(text, text.substr(0, text.size() / 2), sink);
   for (const auto& u : sink.obs_.urls) LG_FUZZ_CHECK(lg::is_valid_utf8(u.url));
   for (const auto& d : sink.obs_.domains) LG_FUZZ_CHECK(lg::is_valid_utf8(d.unicode));
+  std::string_view half = std::string_view(text).substr(text.size() / 2);
+  if (auto m = scanner.check_display_name(text.substr(0, text.size() / 2), half))
+    LG_FUZZ_CHECK(lg::is_valid_utf8(m->detail));
+  for (const auto& m : scanner.check_domain(half)) LG_FUZZ_CHECK(lg::is_valid_utf8(m.detail));
 
   auto scratch = lexicon->make_scratch();
   LG_FUZZ_CHECK(scratch.has_value());

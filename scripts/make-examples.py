@@ -295,6 +295,33 @@ def disk_image():
     a.add_header("Content-Disposition", "attachment", filename="Job_Description.vhd")
     m.attach(a)
     finish(m, "07-disk-image-lure.eml")
+def lookalike_links():
+    # An "OTC settlement" notice from a domain that wears a brand, with the link tricks the
+    # look-alike checks know: a homoglyph domain (Cyrillic a), a shortener, a raw IP, a
+    # brand written as user information, a code host, a data: page and a file: share. All
+    # hosts are made up or documentation ranges; nothing is fetched.
+    html = (
+        "<html><body><p>Dear partner,</p>"
+        "<p>Our OTC desk has moved. Sign in to the new portal to confirm your settlement details:</p>"
+        '<p><a href="https://coinb\u0430se.com/otc/login">https://www.coinbase.com/otc</a></p>'
+        '<p>Settlement schedule: <a href="https://bit.ly/3otcDesk">bit.ly/3otcDesk</a></p>'
+        '<p>Backup copy: <a href="http://45.77.120.3/settlement.zip">settlement.zip</a></p>'
+        '<p>Account page: <a href="https://www.coinbase.com@coinbase-otc.example/account">'
+        "www.coinbase.com/account</a></p>"
+        '<p>Reconciliation tool: <a href="https://github.com/cb-otc-desk/settlement-tool">'
+        "settlement-tool</a></p>"
+        '<p><a href="data:text/html;base64,PGgxPk9UQzwvaDE+">Open the statement</a> or the '
+        '<a href="file://198.51.100.20/otc/statement.lnk">shared copy</a>.</p>'
+        "<p>Coinbase Institutional</p></body></html>")
+    m = MIMEMultipart("alternative")
+    m["From"] = email.utils.formataddr(("Coinbase Institutional", "otc@coinbase-institutional.com"))
+    m["To"] = "treasury@exchange.example"
+    m["Subject"] = "OTC desk moved - confirm your settlement details"
+    m["Date"] = DATE
+    m["Message-ID"] = "<otc-0006@coinbase-institutional.com>"
+    m.attach(MIMEText("Sign in to the new portal: https://coinb\u0430se.com/otc/login\n", "plain", "utf-8"))
+    m.attach(MIMEText(html, "html", "utf-8"))
+    finish(m, "08-lookalike-links.eml")
 
 
 if __name__ == "__main__":
@@ -306,3 +333,4 @@ if __name__ == "__main__":
     korean()
     html_smuggling()
     disk_image()
+    lookalike_links()

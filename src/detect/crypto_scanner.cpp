@@ -6,6 +6,7 @@
 #include "detect/crypto_address.h"
 #include "detect/crypto_secrets.h"
 #include "detect/text_scanner.h"
+#include "detect/treasury.h"
 
 namespace lg {
 namespace {
@@ -31,6 +32,7 @@ void CryptoScanner::scan(TextKind kind, std::string_view utf8, DetectorSink& sin
   text_chars::long_alnum_runs(utf8, kMinAddressRun, runs);
   std::vector<CryptoAddress> addresses;
   find_crypto_addresses(utf8, runs, addresses, kMaxAddressesPerText);
+  if (treasury_ != nullptr && !addresses.empty()) treasury_->check(utf8, addresses, sink);
   for (CryptoAddress& a : addresses) {
     CryptoAddressObservable o{std::move(a.address), std::move(a.chain), a.checksummed, false, {},
                               sink.object_id()};

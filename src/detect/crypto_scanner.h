@@ -12,6 +12,7 @@
 namespace lg {
 
 class DetectorSink;
+class TreasuryChecker;
 
 class CryptoScanner {
  public:
@@ -19,13 +20,16 @@ class CryptoScanner {
   static constexpr std::size_t kMaxAddressesPerText = 1000;
   static constexpr std::size_t kMaxSecretsPerText = 16;
 
-  /// Keeps a pointer: `sanctions` (may be null: nothing is screened) must outlive the scanner.
-  explicit CryptoScanner(const SanctionsList* sanctions) : sanctions_(sanctions) {}
+  /// Keeps pointers: `sanctions` (may be null: nothing is screened) and `treasury` (may be
+  /// null: no treasury addresses) must outlive the scanner.
+  explicit CryptoScanner(const SanctionsList* sanctions, const TreasuryChecker* treasury = nullptr)
+      : sanctions_(sanctions), treasury_(treasury) {}
 
   void scan(TextKind kind, std::string_view utf8, DetectorSink& sink) const;
 
  private:
   const SanctionsList* sanctions_;
+  const TreasuryChecker* treasury_;
   Bip39Detector bip39_;
 };
 

@@ -1,12 +1,11 @@
 #include "detect/host.h"
 
 #include <arpa/inet.h>
+#include <libpsl.h>
 #include <unicode/uidna.h>
 
 #include <array>
 #include <cstring>
-
-#include "detect/tld.h"
 
 namespace lg {
 namespace {
@@ -147,19 +146,22 @@ std::optional<std::string> parse_ipv6(std::string_view s) {
 }
 
 std::string_view registered_domain(std::string_view host) {
-  if (host.empty() || host.front() == '[' || host.find(':') != std::string_view::npos ||
-      parse_ipv4(host))
+  if (host.empty() || host.size() > kMaxHostBytes || host.front() == '[' ||
+      host.find(':') != std::string_view::npos || parse_ipv4(host))
     return host;
-  std::size_t last = host.rfind('.');
-  if (last == std::string_view::npos || last == 0) return host;
-  std::size_t second = host.rfind('.', last - 1);
-  if (second == std::string_view::npos) return host;
-  if (is_multi_label_suffix(host.substr(second + 1))) {
-    if (second == 0) return host;
-    std::size_t third = host.rfind('.', second - 1);
-    return third == std::string_view::npos ? host : host.substr(third + 1);
-  }
-  return host.substr(second + 1);
+  // The Public Suffix List as libpsl compiles it in (Debian's publicsuffix data), with its
+  // ICANN and private sections: "evil.github.io" is a registered domain of its own. Hosts
+  // reach here in their ASCII form; the built-in list holds the A-label form of every IDN
+  // rule ("xn--p1ai"), so punycode hosts match too.
+  const psl_ctx_t* psl = psl_builtin();
+  if (psl == nullptr) return host;
+  char buf[kMaxHostBytes + 1];
+  std::memcpy(buf, host.data(), host.size());
+  buf[host.size()] = '\0';
+  const char* reg = psl_registrable_domain(psl, buf);
+  // nullptr: the host is itself a public suffix ("co.uk") or a single label ("localhost").
+  if (reg == nullptr) return host;
+  return host.substr(static_cast<std::size_t>(reg - buf));
 }
 
 }  // namespace lg

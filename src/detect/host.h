@@ -49,9 +49,11 @@ class HostNormalizer {
 /// of RFC 5952 (lower case, longest zero run compressed).
 [[nodiscard]] std::optional<std::string> parse_ipv6(std::string_view s);
 
-/// The registered domain of a normalized ASCII host: the label before its public suffix
-/// ("www.coinbase.com" -> "coinbase.com", "a.b.example.co.jp" -> "example.co.jp").
-/// IP addresses and single labels are returned unchanged. The suffix table is interim (tld.h).
+/// The registered domain of a normalized ASCII host: its public suffix and the label before
+/// it ("www.coinbase.com" -> "coinbase.com", "a.b.example.co.jp" -> "example.co.jp"), per the
+/// Public Suffix List (libpsl's built-in copy, ICANN and private sections). IP addresses,
+/// single labels and public suffixes themselves ("co.uk") are returned unchanged; the result
+/// is a view into `ascii_host`.
 [[nodiscard]] std::string_view registered_domain(std::string_view ascii_host);
 
 }  // namespace lg

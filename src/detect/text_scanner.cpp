@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "detect/defang.h"
+#include "detect/link_checks.h"
 #include "detect/url_build.h"
 
 namespace lg {
@@ -18,8 +19,41 @@ bool worth_scanning(std::string_view s) {
   return false;
 }
 
-void record(const Extracted& e, bool defanged, std::string_view visible_text, int object_id,
-            Observables& obs) {
+std::string_view trim(std::string_view s) {
+  auto space = [](char c) { return static_cast<unsigned char>(c) <= 0x20; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+Evidence brand_evidence(const BrandMatch& m, std::string_view domain, std::string_view unicode) {
+  std::string value(domain);
+  if (!unicode.empty() && unicode != domain) value = std::string(unicode) + " (" + value + ")";
+  return Evidence{std::move(value), m.detail};
+}
+
+TextScanner::TextScanner(const SanctionsList* sanctions, const LookalikeChecker* lookalike,
+                         const TreasuryChecker* treasury)
+    : extractor_(hosts_), crypto_(sanctions, treasury), lookalike_(lookalike) {}
+
+std::vector<BrandMatch> TextScanner::check_domain(std::string_view domain) const {
+  if (lookalike_ == nullptr) return {};
+  return lookalike_->check_domain(domain);
+}
+
+std::optional<BrandMatch> TextScanner::check_display_name(std::string_view display_name,
+                                                          std::string_view address_domain) const {
+  if (lookalike_ == nullptr) return std::nullopt;
+  return lookalike_->check_display_name(display_name, address_domain);
+}
+
+void TextScanner::record(const Extracted& e, bool defanged, bool is_href,
+                         std::string_view visible_text, DetectorSink& sink) const {
+  Observables& obs = sink.observables();
+  int object_id = sink.object_id();
+  bool new_url = false;
   switch (e.kind) {
     case ExtractKind::kUrl: {
       UrlObservable u;
@@ -30,7 +64,7 @@ void record(const Extracted& e, bool defanged, std::string_view visible_text, in
       url_build::truncate_utf8(u.visible_text, kMaxVisibleTextBytes);
       u.defanged = defanged;
       u.object_id = object_id;
-      obs.add_url(std::move(u));
+      new_url = obs.add_url(std::move(u));
       break;
     }
     case ExtractKind::kEmail:
@@ -40,23 +74,22 @@ void record(const Extracted& e, bool defanged, std::string_view visible_text, in
     case ExtractKind::kIp:
       break;
   }
+  if (new_url && !defanged) {
+    std::vector<LinkIssue> issues;
+    check_link(e, is_href, issues);
+    for (LinkIssue& i : issues) sink.finding(i.symbol, Evidence{e.value, std::move(i.detail)});
+  }
   if (e.host.ascii.empty()) return;
-  if (e.host.kind == HostKind::kName)
-    obs.add_domain(DomainObservable{e.host.ascii, e.host.unicode, object_id});
-  else
+  if (e.host.kind != HostKind::kName) {
     obs.add_ip(e.host.ascii, object_id);
+    return;
+  }
+  // The observables are the per-input cache: a domain is checked the first time it is seen.
+  if (!obs.add_domain(DomainObservable{e.host.ascii, e.host.unicode, object_id})) return;
+  if (lookalike_ == nullptr || defanged) return;
+  for (const BrandMatch& m : lookalike_->check_host(e.host))
+    sink.finding(m.symbol, brand_evidence(m, e.host.ascii, e.host.unicode));
 }
-
-std::string_view trim(std::string_view s) {
-  auto space = [](char c) { return static_cast<unsigned char>(c) <= 0x20; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
-
-TextScanner::TextScanner(const SanctionsList* sanctions) : extractor_(hosts_), crypto_(sanctions) {}
 
 void TextScanner::scan_text(TextKind kind, std::string_view utf8, DetectorSink& sink) const {
   if (utf8.empty()) return;
@@ -71,12 +104,10 @@ void TextScanner::scan_text(TextKind kind, std::string_view utf8, DetectorSink& 
   std::vector<Extracted> found;
   extractor_.extract(text, options, found);
 
-  Observables& obs = sink.observables();
-  int object_id = sink.object_id();
   bool reported = false;
   for (const Extracted& e : found) {
     bool was_defanged = defanged && refanged.has_edit(e.begin, e.end);
-    record(e, was_defanged, {}, object_id, obs);
+    record(e, was_defanged, false, {}, sink);
     if (was_defanged && !reported) {
       reported = true;
       std::string written(refanged.original(utf8, e.begin, e.end));
@@ -92,7 +123,7 @@ void TextScanner::scan_link(std::string_view href, std::string_view visible_text
   auto target = extractor_.parse_href(href);
   if (!target) return;
   visible_text = trim(visible_text);
-  record(*target, false, visible_text, sink.object_id(), sink.observables());
+  record(*target, false, true, visible_text, sink);
   if (target->host.ascii.empty() || visible_text.empty()) return;
 
   // What the reader is shown: URLs and domain names, or for a mailto: link, addresses.

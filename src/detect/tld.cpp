@@ -2,7 +2,6 @@
 
 #include <cstddef>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace lg {
 namespace {
@@ -88,93 +87,6 @@ TldClass tld_class(std::string_view label) {
   const auto& table = tld_table();
   auto it = table.find(ascii ? std::string_view(lower, label.size()) : label);
   return it == table.end() ? TldClass::kUnknown : it->second;
-}
-
-bool is_multi_label_suffix(std::string_view two_labels) {
-  // ICANN second-level registries (co.jp, or.kr ...) and a few private hosting suffixes from
-  // the Public Suffix List's private section, where every subdomain belongs to someone else.
-  static const std::unordered_set<std::string_view> suffixes = {"co.uk",
-                                                                "org.uk",
-                                                                "ac.uk",
-                                                                "gov.uk",
-                                                                "me.uk",
-                                                                "ltd.uk",
-                                                                "plc.uk",
-                                                                "net.uk",
-                                                                "co.jp",
-                                                                "ne.jp",
-                                                                "or.jp",
-                                                                "ac.jp",
-                                                                "go.jp",
-                                                                "gr.jp",
-                                                                "ad.jp",
-                                                                "ed.jp",
-                                                                "lg.jp",
-                                                                "co.kr",
-                                                                "or.kr",
-                                                                "ne.kr",
-                                                                "go.kr",
-                                                                "ac.kr",
-                                                                "re.kr",
-                                                                "pe.kr",
-                                                                "kg.kr",
-                                                                "es.kr",
-                                                                "com.cn",
-                                                                "net.cn",
-                                                                "org.cn",
-                                                                "gov.cn",
-                                                                "edu.cn",
-                                                                "com.hk",
-                                                                "org.hk",
-                                                                "com.tw",
-                                                                "org.tw",
-                                                                "idv.tw",
-                                                                "com.sg",
-                                                                "com.au",
-                                                                "net.au",
-                                                                "org.au",
-                                                                "edu.au",
-                                                                "gov.au",
-                                                                "co.nz",
-                                                                "co.za",
-                                                                "com.br",
-                                                                "com.mx",
-                                                                "co.in",
-                                                                "com.tr",
-                                                                "co.il",
-                                                                "com.my",
-                                                                "com.ph",
-                                                                "com.vn",
-                                                                "co.th",
-                                                                "co.id",
-                                                                "com.ar",
-                                                                "com.ua",
-                                                                "com.ru",
-                                                                "com.sa",
-                                                                "com.pk",
-                                                                "github.io",
-                                                                "gitlab.io",
-                                                                "blogspot.com",
-                                                                "herokuapp.com",
-                                                                "azurewebsites.net",
-                                                                "cloudfront.net",
-                                                                "pages.dev",
-                                                                "workers.dev",
-                                                                "r2.dev",
-                                                                "vercel.app",
-                                                                "netlify.app",
-                                                                "web.app",
-                                                                "firebaseapp.com",
-                                                                "appspot.com",
-                                                                "ngrok.io",
-                                                                "ngrok-free.app",
-                                                                "glitch.me",
-                                                                "repl.co",
-                                                                "onrender.com",
-                                                                "trycloudflare.com",
-                                                                "duckdns.org",
-                                                                "no-ip.org"};
-  return suffixes.count(two_labels) != 0;
 }
 
 }  // namespace lg

@@ -1,10 +1,8 @@
 #pragma once
-/// A compact table of top-level domains and multi-label public suffixes.
-///
-/// Interim: the suffix table is a small built-in list (co.uk, co.jp, or.kr, com.cn, ...) plus a
-/// few hosting suffixes that phishing abuses (github.io, pages.dev, ...). A later issue replaces
-/// it with libpsl (the Public Suffix List, Debian package libpsl-dev); until then a suffix not in
-/// the table is treated as a single label.
+/// A compact table of top-level domains, used to decide which bare names in text are domain
+/// names ("example.com" is, "document.open" and "setup.exe" are not). Registered domains and
+/// public suffixes come from the Public Suffix List instead (registered_domain, host.h): it
+/// knows every TLD, including those that are words or file extensions in prose.
 #include <string_view>
 
 namespace lg {
@@ -19,8 +17,5 @@ enum class TldClass {
 /// Classifies the last label of a domain name. ASCII labels are matched case-insensitively;
 /// non-ASCII labels are matched as given (UTF-8, e.g. "рф", "中国", "한국", "コム").
 TldClass tld_class(std::string_view label);
-
-/// True when `two_labels` (lower-case ASCII, "co.jp") is a public suffix of two labels.
-bool is_multi_label_suffix(std::string_view two_labels);
 
 }  // namespace lg

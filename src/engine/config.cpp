@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "detect/crypto_address.h"
+
 namespace lg {
 namespace {
 
@@ -120,7 +122,94 @@ Status read_intel(const toml::table& t, Config::Intel& out) {
   return Status::ok();
 }
 
+Result<std::vector<std::string>> string_array(const toml::node& node, const std::string& key) {
+  const auto* arr = node.as_array();
+  if (!arr) return bad(key + " must be an array of strings");
+  std::vector<std::string> out;
+  for (const auto& v : *arr) {
+    auto s = v.value<std::string>();
+    if (!s || s->empty()) return bad(key + " must hold non-empty strings");
+    out.push_back(*s);
+  }
+  return out;
+}
+
+Status read_brand(const toml::table& t, Brand& b) {
+  for (const auto& [k, node] : t) {
+    std::string key(k.str());
+    std::string where = "brands.add." + key;
+    if (key == "name" || key == "category") {
+      auto v = node.value<std::string>();
+      if (!v || v->empty()) return bad(where + " must be a non-empty string");
+      (key == "name" ? b.name : b.category) = *v;
+    } else if (key == "generic") {
+      auto v = node.value_exact<bool>();  // value<bool> would take 1 for true
+      if (!v) return bad(where + " must be true or false");
+      b.generic = *v;
+    } else if (key == "domains" || key == "tokens" || key == "names") {
+      auto v = string_array(node, where);
+      if (!v) return v.status();
+      (key == "domains" ? b.domains : key == "tokens" ? b.tokens : b.names) = std::move(*v);
+    } else {
+      return bad("unknown key " + where);
+    }
+  }
+  if (b.name.empty()) return bad("brands.add needs a name");
+  if (b.category.empty()) b.category = "brand";
+  return Status::ok();
+}
+
+Status read_brands(const toml::table& t, Config::Brands& out) {
+  for (const auto& [k, node] : t) {
+    std::string key(k.str());
+    if (key == "builtin") {
+      auto v = node.value_exact<bool>();
+      if (!v) return bad("brands.builtin must be true or false");
+      out.builtin = *v;
+    } else if (key == "own") {
+      auto v = string_array(node, "brands.own");
+      if (!v) return v.status();
+      out.own = std::move(*v);
+    } else if (key == "add") {
+      const auto* arr = node.as_array();
+      if (!arr) return bad("brands.add must be an array of tables ([[brands.add]])");
+      for (const auto& item : *arr) {
+        const auto* tab = item.as_table();
+        if (!tab) return bad("brands.add must be an array of tables ([[brands.add]])");
+        Brand b;
+        if (Status st = read_brand(*tab, b); !st.is_ok()) return st;
+        out.added.push_back(std::move(b));
+      }
+    } else {
+      return bad("unknown key brands." + key);
+    }
+  }
+  return Status::ok();
+}
+
+Status read_treasury(const toml::table& t, Config::Treasury& out) {
+  for (const auto& [k, node] : t) {
+    std::string key(k.str());
+    if (key != "addresses") return bad("unknown key treasury." + key);
+    auto v = string_array(node, "treasury.addresses");
+    if (!v) return v.status();
+    for (const std::string& a : *v)  // a mistyped address would protect nothing
+      if (!validate_crypto_address(a))
+        return bad("treasury.addresses: not a valid cryptocurrency address: " + a);
+    out.addresses = std::move(*v);
+  }
+  return Status::ok();
+}
+
 }  // namespace
+
+std::vector<Brand> protected_brands(const Config& config) {
+  std::vector<Brand> out;
+  if (config.brands.builtin) out = default_brands();
+  out.insert(out.end(), config.brands.added.begin(), config.brands.added.end());
+  if (!config.brands.own.empty()) out.push_back(own_domains_brand(config.brands.own));
+  return out;
+}
 
 double ScoringConfig::weight(Symbol s) const {
   const auto& info = symbol_info(s);
@@ -167,6 +256,10 @@ Result<Config> parse_config(std::string_view toml_text) {
       st = read_passwords(*tab, c.passwords);
     else if (key == "intel")
       st = read_intel(*tab, c.intel);
+    else if (key == "brands")
+      st = read_brands(*tab, c.brands);
+    else if (key == "treasury")
+      st = read_treasury(*tab, c.treasury);
     else
       return bad("unknown section [" + key + "]");
     if (!st.is_ok()) return st;

@@ -14,6 +14,14 @@
 ///   [intel]
 ///   sanctions = ["path"]    # files or directories of sanctioned addresses (OFAC SDN
 ///                           # XML/CSV, plain lists), relative to the config file; none by default
+///   [brands]                # protected brands (detect/brands.h)
+///   builtin = true          # false: the built-in list (threat model's brands) is not used
+///   own = ["example.co.jp"] # the organisation's own domains
+///   [[brands.add]]          # one more brand: name (required), category, domains, tokens,
+///   name = "Acme Exchange"  # names (display-name spellings), generic (bool)
+///   domains = ["acme.exchange"]
+///   [treasury]
+///   addresses = ["bc1q..."] # the organisation's own deposit/treasury addresses (validated)
 #include <map>
 #include <optional>
 #include <string>
@@ -23,6 +31,7 @@
 #include "core/limits.h"
 #include "core/status.h"
 #include "core/symbol.h"
+#include "detect/brands.h"
 
 namespace lg {
 
@@ -49,7 +58,21 @@ struct Config {
   struct Intel {
     std::vector<std::string> sanctions;  // files or directories; see SanctionsList::load
   } intel;
+  /// Protected brands for look-alike domains and display names.
+  struct Brands {
+    bool builtin = true;           // include default_brands()
+    std::vector<std::string> own;  // the organisation's own domains
+    std::vector<Brand> added;      // [[brands.add]]
+  } brands;
+  /// Treasury addresses: another address of their chain presented as a change is a finding.
+  struct Treasury {
+    std::vector<std::string> addresses;
+  } treasury;
 };
+
+/// The brands the engine protects: the built-in list (unless turned off), the added ones,
+/// and the organisation's own domains.
+std::vector<Brand> protected_brands(const Config& config);
 
 /// The defaults: thresholds 6/15, no reject, caps on the weak groups (anomaly, limit), and the
 /// passwords malware sharers and test corpora use.

@@ -30,7 +30,11 @@ MessageSummary summarize(const ObjectNode& root) {
 }  // namespace
 
 Engine::Engine(Config config, SanctionsList sanctions)
-    : config_(std::move(config)), sanctions_(std::move(sanctions)), text_scanner_(&sanctions_) {
+    : config_(std::move(config)),
+      sanctions_(std::move(sanctions)),
+      lookalike_(protected_brands(config_)),
+      treasury_(config_.treasury.addresses),
+      text_scanner_(&sanctions_, &lookalike_, &treasury_) {
   if (auto lexicon = Lexicon::builtin()) lexicon_.emplace(std::move(*lexicon));
 }
 

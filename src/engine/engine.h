@@ -33,10 +33,15 @@ class Engine {
 
   const Config& config() const { return config_; }
   const SanctionsList& sanctions() const { return sanctions_; }
+  /// The text detectors; also the brand checks for senders (TextScanner::check_domain,
+  /// check_display_name).
+  const TextScanner& text_scanner() const { return text_scanner_; }
 
  private:
   Config config_;
-  SanctionsList sanctions_;  // before text_scanner_, which points at it
+  SanctionsList sanctions_;     // before text_scanner_, which points at it
+  LookalikeChecker lookalike_;  // likewise
+  TreasuryChecker treasury_;    // likewise
   TextScanner text_scanner_;
   std::optional<Lexicon> lexicon_;  // the built-in lexicon; absent only if it failed to compile
   // Vectorscan scratch spaces, reused across scans: making one costs more than scanning a

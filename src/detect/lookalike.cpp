@@ -1,0 +1,341 @@
+#include "detect/lookalike.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/ascii.h"
+#include "core/utf8.h"
+#include "detect/edit_distance.h"
+#include "detect/lexicon_text.h"
+
+namespace lg {
+namespace {
+
+constexpr std::size_t kMaxMatchesPerText = 64;     // pattern occurrences looked at in one text
+constexpr std::size_t kMaxShownDomainBytes = 253;  // RFC 1035 2.3.4
+
+std::size_t count_labels(std::string_view host) {
+  return static_cast<std::size_t>(std::count(host.begin(), host.end(), '.')) + 1;
+}
+
+// The last `k` labels of `host` ("a.b.c", 2 -> "b.c").
+std::string_view last_labels(std::string_view host, std::size_t k) {
+  std::size_t pos = host.size();
+  for (std::size_t i = 0; i < k; ++i) {
+    std::size_t dot = pos == 0 ? std::string_view::npos : host.rfind('.', pos - 1);
+    if (dot == std::string_view::npos) return host;
+    pos = dot;
+    if (i + 1 == k) return host.substr(dot + 1);
+  }
+  return host;
+}
+
+std::string_view first_label(std::string_view s) { return s.substr(0, s.find('.')); }
+
+// FNV-1a over `s` without the bytes at `skip1` and `skip2` (npos: none), so a deletion
+// variant is hashed without being built.
+// The result is never 0 (the empty slot of the deletion table).
+std::uint64_t hash_without(std::string_view s, std::size_t skip1, std::size_t skip2) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i == skip1 || i == skip2) continue;
+    h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001b3ull;
+  }
+  // splitmix64's finalizer: FNV's low bits alone index the table poorly.
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 31;
+  return h == 0 ? 1 : h;
+}
+
+std::size_t power_of_two_at_least(std::size_t n) {
+  std::size_t p = 1;
+  while (p < n) p <<= 1;
+  return p;
+}
+
+// Calls f(hash) for `s` and every string one deletion (and, when k >= 2, two deletions)
+// from it. Repeats (deleting either of two equal neighbours) are harmless.
+template <class F>
+void for_each_deletion(std::string_view s, std::size_t k, F&& f) {
+  constexpr auto npos = std::string_view::npos;
+  f(hash_without(s, npos, npos));
+  if (k == 0) return;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && s[i] == s[i - 1]) continue;  // same variant as deleting s[i-1]
+    f(hash_without(s, i, npos));
+    if (k < 2) continue;
+    for (std::size_t j = i + 1; j < s.size(); ++j) f(hash_without(s, i, j));
+  }
+}
+
+bool is_label_separator(char c) { return c == '.' || c == '-' || c == '_'; }
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+std::uint32_t prefix_key(const char* p) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0])) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(p[1])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(p[2])) << 16;
+}
+
+std::string normalized_name(std::string_view utf8) {
+  NormalizedText n;
+  normalize_lexicon_text(utf8.substr(0, Confusables::kMaxInputBytes), TextKind::kHeader, n);
+  return std::move(n.text);
+}
+
+}  // namespace
+
+void LookalikeChecker::PrefixIndex::add(std::string_view pattern, std::uint32_t id) {
+  if (pattern.size() < 3) return;
+  std::uint32_t key = prefix_key(pattern.data());
+  std::uint32_t bit = (key * 0x9E3779B1u) >> (32 - 18);
+  bitmap_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  by_prefix_[key].push_back(id);
+}
+
+template <class F>
+void LookalikeChecker::PrefixIndex::for_each(std::string_view text,
+                                             const std::vector<std::string>& patterns,
+                                             F&& f) const {
+  std::size_t found = 0;
+  for (std::size_t i = 0; i + 3 <= text.size() && found < kMaxMatchesPerText; ++i) {
+    std::uint32_t key = prefix_key(text.data() + i);
+    std::uint32_t bit = (key * 0x9E3779B1u) >> (32 - 18);
+    if ((bitmap_[bit / 64] >> (bit % 64) & 1) == 0) continue;
+    auto it = by_prefix_.find(key);
+    if (it == by_prefix_.end()) continue;
+    for (std::uint32_t id : it->second) {
+      const std::string& p = patterns[id];
+      if (p.size() <= text.size() - i && std::memcmp(p.data(), text.data() + i, p.size()) == 0) {
+        ++found;
+        if (!f(id, i)) return;
+      }
+    }
+  }
+}
+
+LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> deletions;
+  for (const Brand& b : brands) {
+    const auto bi = static_cast<std::uint32_t>(brands_.size());
+    brands_.push_back(BrandInfo{b.name, {}, b.generic});
+    for (const std::string& d : b.domains) {
+      auto host = hosts_.normalize(d);
+      if (!host || host->kind != HostKind::kName) continue;
+      std::string_view rd = registered_domain(host->ascii);
+      if (rd.find('.') == std::string_view::npos) continue;
+      owned_.emplace(std::string(rd), bi);
+      if (brands_[bi].domain.empty()) brands_[bi].domain = std::string(rd);
+      std::string_view ulabel = first_label(last_labels(host->unicode, count_labels(rd)));
+      if (ulabel.size() < kMinTokenLength) continue;  // "z" of coin.z.com: nothing to imitate
+      bool known = false;
+      for (const Label& l : labels_) known |= l.brand == bi && l.label == ulabel;
+      if (known) continue;
+      const auto li = static_cast<std::uint32_t>(labels_.size());
+      labels_.push_back(
+          Label{std::string(ulabel), confusables_.skeleton(ulabel), std::string(rd), bi});
+      const Label& l = labels_.back();
+      if (l.skeleton.empty()) continue;
+      by_skeleton_[l.skeleton].push_back(li);
+      if (!b.generic && l.label.size() >= kMinEditLabel && l.skeleton.size() <= kMaxEditLength) {
+        for_each_deletion(l.skeleton, l.label.size() >= kTwoEditLabel ? 2 : 1,
+                          [&](std::uint64_t h) { deletions.emplace_back(h, li); });
+        longest_label_ = std::max(longest_label_, l.skeleton.size());
+      }
+    }
+    for (const std::string& t : b.tokens) {
+      std::string lower = ascii_lower(t);
+      if (lower.size() < kMinTokenLength) continue;
+      const auto ti = static_cast<std::uint32_t>(tokens_.size());
+      tokens_.push_back(Token{lower, bi});
+      token_texts_.push_back(lower);
+      token_index_.add(lower, ti);
+    }
+    for (const std::string& n : b.names) {
+      std::string skeleton = confusables_.skeleton(normalized_name(n));
+      if (skeleton.size() < 3) continue;
+      const auto ni = static_cast<std::uint32_t>(name_skeletons_.size());
+      name_index_.add(skeleton, ni);
+      name_skeletons_.push_back(std::move(skeleton));
+      name_brand_.push_back(bi);
+    }
+  }
+  std::sort(deletions.begin(), deletions.end());
+  deletions.erase(std::unique(deletions.begin(), deletions.end()), deletions.end());
+  if (deletions.empty()) return;
+  // Load factor at most 1/2; the bitmap has 8 bits per entry.
+  deletion_table_.resize(power_of_two_at_least(deletions.size() * 2));
+  deletion_bits_.resize(power_of_two_at_least(deletions.size() * 8) / 64);
+  const std::size_t mask = deletion_table_.size() - 1;
+  const std::size_t bit_mask = deletion_bits_.size() * 64 - 1;
+  for (const auto& [h, li] : deletions) {
+    std::size_t i = h & mask;
+    while (deletion_table_[i].hash != 0) i = (i + 1) & mask;
+    deletion_table_[i] = DeletionSlot{h, li};
+    std::size_t bit = (h >> 32) & bit_mask;
+    deletion_bits_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
+}
+
+template <class F>
+void LookalikeChecker::for_each_deletion_match(std::uint64_t h, F&& f) const {
+  std::size_t bit = (h >> 32) & (deletion_bits_.size() * 64 - 1);
+  if ((deletion_bits_[bit / 64] >> (bit % 64) & 1) == 0) return;
+  const std::size_t mask = deletion_table_.size() - 1;
+  for (std::size_t i = h & mask; deletion_table_[i].hash != 0; i = (i + 1) & mask)
+    if (deletion_table_[i].hash == h) f(deletion_table_[i].label);
+}
+
+std::string LookalikeChecker::registered_of(std::string_view domain) const {
+  auto host = hosts_.normalize(domain);
+  if (!host || host->kind != HostKind::kName) return {};
+  return std::string(registered_domain(host->ascii));
+}
+
+bool LookalikeChecker::is_brand_domain(std::string_view ascii_host) const {
+  return owned_.count(std::string(registered_domain(ascii_host))) != 0;
+}
+
+const LookalikeChecker::Label* LookalikeChecker::nearest_by_edits(std::string_view skeleton) const {
+  if (deletion_table_.empty() || skeleton.size() > longest_label_ + 2) return nullptr;
+  const Label* best = nullptr;
+  std::size_t best_distance = 3;
+  // A label within two edits of a two-edit brand label (9+ characters) has 7 or more.
+  std::size_t k = skeleton.size() >= kTwoEditLabel - 2 ? 2 : 1;
+  for_each_deletion(skeleton, k, [&](std::uint64_t h) {
+    for_each_deletion_match(h, [&](std::uint32_t li) {
+      const Label& l = labels_[li];
+      std::size_t limit = l.label.size() >= kTwoEditLabel ? 2 : 1;
+      std::size_t d = osa_distance(skeleton, l.skeleton, limit);
+      if (d == 0 || d > limit || d >= best_distance) return;
+      best = &l;
+      best_distance = d;
+    });
+  });
+  return best;
+}
+
+std::optional<BrandMatch> LookalikeChecker::lookalike(std::string_view label,
+                                                      std::string_view suffix) const {
+  std::string skeleton = confusables_.skeleton(label);
+  if (skeleton.empty()) return std::nullopt;
+  if (auto it = by_skeleton_.find(skeleton); it != by_skeleton_.end()) {
+    for (std::uint32_t li : it->second) {
+      const Label& l = labels_[li];
+      const BrandInfo& b = brands_[l.brand];
+      if (l.label != label)
+        return BrandMatch{Symbol::DOMAIN_LOOKALIKE, b.name, l.domain,
+                          "confusable with " + l.domain + " (" + b.name + ")"};
+      if (!b.generic)
+        return BrandMatch{Symbol::DOMAIN_LOOKALIKE, b.name, l.domain,
+                          "the name of " + l.domain + " (" + b.name + ") under ." +
+                              std::string(suffix) + ", which " + b.name + " does not own"};
+    }
+  }
+  if (const Label* l = nearest_by_edits(skeleton)) {
+    const BrandInfo& b = brands_[l->brand];
+    std::size_t d = osa_distance(skeleton, l->skeleton, 2);
+    return BrandMatch{Symbol::DOMAIN_LOOKALIKE, b.name, l->domain,
+                      std::to_string(d) + (d == 1 ? " edit" : " edits") + " from " + l->domain +
+                          " (" + b.name + ")"};
+  }
+  return std::nullopt;
+}
+
+std::optional<BrandMatch> LookalikeChecker::embedded(std::string_view host,
+                                                     std::string_view label) const {
+  std::optional<BrandMatch> out;
+  token_index_.for_each(host, token_texts_, [&](std::uint32_t ti, std::size_t begin) {
+    const Token& t = tokens_[ti];
+    std::size_t end = begin + t.text.size();
+    bool left = begin == 0 || is_label_separator(host[begin - 1]);
+    bool right = end == host.size() || is_label_separator(host[end]);
+    if (!(left && right) && t.text.size() < kAnywhereTokenLength) return true;
+    if (t.text == label) return true;  // the whole name: a matter for lookalike()
+    const BrandInfo& b = brands_[t.brand];
+    out = BrandMatch{
+        Symbol::DOMAIN_BRAND_EMBEDDED, b.name, b.domain,
+        "\"" + t.text + "\" (" + b.name + ", " + b.domain + ") inside another registered domain"};
+    return false;
+  });
+  return out;
+}
+
+std::vector<BrandMatch> LookalikeChecker::check_host(const Host& host) const {
+  std::vector<BrandMatch> out;
+  if (host.kind != HostKind::kName || host.ascii.empty()) return out;
+  std::string_view rd = registered_domain(host.ascii);
+  std::size_t dot = rd.find('.');
+  if (dot == std::string_view::npos || owned_.count(std::string(rd)) != 0) return out;
+  std::string_view urd = last_labels(host.unicode, count_labels(rd));
+  std::string_view ulabel = first_label(urd);
+  std::string_view suffix = rd.substr(dot + 1);
+
+  if (auto m = lookalike(ulabel, suffix))
+    out.push_back(std::move(*m));
+  else if (auto e = embedded(host.ascii, rd.substr(0, dot)))
+    out.push_back(std::move(*e));
+
+  if (!is_ascii(host.unicode)) {
+    std::size_t pos = 0;
+    while (pos <= host.unicode.size()) {
+      std::size_t end = std::min(host.unicode.find('.', pos), host.unicode.size());
+      std::string_view label = std::string_view(host.unicode).substr(pos, end - pos);
+      if (confusables_.mixed_script(label)) {
+        BrandMatch m{
+            Symbol::DOMAIN_MIXED_SCRIPT,
+            {},
+            {},
+            "label \"" + std::string(label) + "\" mixes " + Confusables::script_names(label)};
+        if (!out.empty() && out.front().symbol == Symbol::DOMAIN_LOOKALIKE) {
+          m.brand = out.front().brand;
+          m.brand_domain = out.front().brand_domain;
+          m.detail += ", imitating " + m.brand_domain;
+        }
+        out.push_back(std::move(m));
+        break;
+      }
+      pos = end + 1;
+    }
+  }
+  return out;
+}
+
+std::vector<BrandMatch> LookalikeChecker::check_domain(std::string_view domain) const {
+  auto host = hosts_.normalize(domain);
+  if (!host) return {};
+  return check_host(*host);
+}
+
+std::optional<BrandMatch> LookalikeChecker::check_display_name(
+    std::string_view display_name, std::string_view address_domain) const {
+  std::string skeleton = confusables_.skeleton(normalized_name(display_name));
+  if (skeleton.empty()) return std::nullopt;
+  std::string rd = registered_of(address_domain);
+  auto owner = owned_.find(rd);
+  // Not a host name: shown as given, within a host name's length, as valid UTF-8.
+  const std::string shown_domain = repair_utf8(address_domain.substr(0, kMaxShownDomainBytes));
+  std::optional<BrandMatch> out;
+  name_index_.for_each(skeleton, name_skeletons_, [&](std::uint32_t ni, std::size_t begin) {
+    const std::string& n = name_skeletons_[ni];
+    std::size_t end = begin + n.size();
+    if (is_ascii_alnum(n.front()) && begin > 0 && is_ascii_alnum(skeleton[begin - 1])) return true;
+    if (is_ascii_alnum(n.back()) && end < skeleton.size() && is_ascii_alnum(skeleton[end]))
+      return true;
+    std::uint32_t bi = name_brand_[ni];
+    if (owner != owned_.end() && owner->second == bi) return true;  // the brand itself
+    const BrandInfo& b = brands_[bi];
+    out = BrandMatch{Symbol::DISPLAY_NAME_BRAND, b.name, b.domain,
+                     "display name claims " + b.name + " (" + b.domain + "), address is at " +
+                         (rd.empty() ? shown_domain : rd)};
+    return false;
+  });
+  return out;
+}
+
+}  // namespace lg
