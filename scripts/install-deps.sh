@@ -8,8 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # libraries
   libssl-dev libicu-dev zlib1g-dev libtomlplusplus-dev libcli11-dev libarchive-dev
-  libvectorscan-dev libpugixml-dev libpsl-dev libmspack-dev libsqlite3-dev libvhdi-dev
-  libfsntfs-dev libfshfs-dev libbz2-dev
+  libvectorscan-dev libpugixml-dev libpsl-dev libmspack-dev libsqlite3-dev libbz2-dev
   # data embedded at build time (BIP-39 word lists)
   python3-mnemonic
   # tests, fuzzing, benchmarks

@@ -8,6 +8,7 @@
 #include "analyzers/html/html_page.h"
 #include "core/ascii.h"
 #include "core/charset.h"
+#include "formats/script/script_text.h"
 
 namespace lg {
 namespace {
@@ -89,7 +90,12 @@ Status HtmlAnalyzer::analyze(ByteView object, Context& ctx) {
   page.scripts_lower = ascii_lower(page.scripts);
   ctx.fact("scripts", scripts);
   if (handlers > 0) ctx.fact("event_handlers", handlers);
-  if (!page.scripts.empty()) ctx.text(TextKind::kScript, page.scripts);
+  if (!page.scripts.empty()) {
+    ctx.text(TextKind::kScript, page.scripts);
+    // Blocks and handlers of one page are judged together (a download in one, the run in
+    // another); their languages may differ, so every indicator applies.
+    script::analyze_script_text(script::ScriptLanguage::kUnknown, page.scripts, ctx);
+  }
   if (scripts + handlers + js_urls > 0) {
     ctx.finding(Symbol::HTML_SCRIPT,
                 {std::to_string(scripts) + " script elements, " + std::to_string(handlers) +
