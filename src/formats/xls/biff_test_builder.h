@@ -22,6 +22,7 @@ inline void put32(Bytes& b, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) b.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
 }
 inline void put_bytes(Bytes& b, std::string_view s) { b.insert(b.end(), s.begin(), s.end()); }
+inline void append(Bytes& b, const Bytes& more) { b.insert(b.end(), more.begin(), more.end()); }
 inline Bytes cat(std::initializer_list<Bytes> parts) {
   Bytes out;
   for (const Bytes& p : parts) out.insert(out.end(), p.begin(), p.end());
@@ -190,11 +191,11 @@ class BiffWorkbookBuilder {
     Bytes body;
     for (std::size_t i = 0; i < sheets_.size(); ++i) {
       offsets[i] = at;
-      Bytes s = bof(sheets_[i].macro ? 0x0040 : 0x0010);
-      for (const Bytes& r : sheets_[i].records) s = cat({s, r});
-      s = cat({s, biff_record(0x000A, {})});
-      at += static_cast<std::uint32_t>(s.size());
-      body = cat({body, s});
+      const std::size_t start = body.size();
+      append(body, bof(sheets_[i].macro ? 0x0040 : 0x0010));
+      for (const Bytes& r : sheets_[i].records) append(body, r);
+      append(body, biff_record(0x000A, {}));
+      at += static_cast<std::uint32_t>(body.size() - start);
     }
     return cat({globals(offsets), body});
   }
