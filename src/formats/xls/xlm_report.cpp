@@ -9,6 +9,7 @@
 
 #include "core/ascii.h"
 #include "core/charset.h"
+#include "formats/xls/xls_string.h"
 
 namespace lg::xls {
 namespace {
@@ -16,7 +17,7 @@ namespace {
 constexpr std::size_t kMaxEvidenceChars = 1024;
 
 std::string clip(std::string_view s, std::size_t n = kMaxEvidenceChars) {
-  return std::string(s.substr(0, n));
+  return std::string(utf8_prefix(s, n));
 }
 
 const char* state_text(SheetState s) {

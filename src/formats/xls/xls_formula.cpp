@@ -111,7 +111,7 @@ class Decoder {
   // Pushes `s`, charging the budget; a string over the cap ends the formula.
   void push(std::string s) {
     if (s.size() > kMaxFormulaChars) {
-      s.resize(kMaxFormulaChars);
+      s.resize(utf8_prefix(s, kMaxFormulaChars).size());
       stop_ = "[formula too long]";
     }
     if (s.size() > budget_) {

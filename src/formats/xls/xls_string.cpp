@@ -39,6 +39,14 @@ std::optional<XlString> read_xl_chars(const Reader& r, std::size_t off, std::siz
   return out;
 }
 
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t n = max_bytes;
+  // Back off continuation bytes (10xxxxxx) so the cut falls before a lead byte.
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 std::string quoted_formula_string(std::string_view s) {
   std::string q = "\"";
   for (char c : s) {

@@ -22,6 +22,9 @@ struct XlString {
 std::optional<XlString> read_xl_chars(const Reader& r, std::size_t off, std::size_t cch,
                                       BiffVersion version, std::string_view charset);
 
+/// At most `max_bytes` of UTF-8 `s`, cut at a character boundary.
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
+
 /// `s` between double quotes, inner quotes doubled, as a formula writes a string constant.
 std::string quoted_formula_string(std::string_view s);
 
