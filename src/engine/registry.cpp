@@ -21,6 +21,7 @@
 #include "analyzers/szdd/szdd_analyzer.h"
 #include "analyzers/text/text_analyzer.h"
 #include "analyzers/tnef/tnef_analyzer.h"
+#include "analyzers/sylk/sylk_analyzer.h"
 
 namespace lg {
 
@@ -81,6 +82,8 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
     case FileType::kVhdx:
     case FileType::kDmg:
       return std::make_unique<DiskImageAnalyzer>(t);
+    case FileType::kSylk:
+      return std::make_unique<SylkAnalyzer>();
     default:
       break;
   }

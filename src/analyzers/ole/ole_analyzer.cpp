@@ -16,6 +16,8 @@
 #include "core/inflate.h"
 #include "core/reader.h"
 #include "formats/cfb/compound_file.h"
+#include "formats/xls/biff_workbook.h"
+#include "formats/xls/xlm_report.h"
 
 namespace lg {
 namespace {
@@ -61,6 +63,19 @@ void properties(const CompoundFile& cf, Context& ctx) {
         ctx.fact(k, v);
     }
   }
+}
+
+// Excel 4.0 macros of the workbook stream ([MS-XLS] 2.1.2: "Workbook" in BIFF8, "Book" in
+// BIFF5/7).
+void excel4_macros(const CompoundFile& cf, Context& ctx) {
+  const CfbEntry* wb = cf.find("Workbook");
+  if (!wb) wb = cf.find("Book");
+  if (!wb || wb->type != CfbObjectType::kStream) return;
+  auto bytes = cf.read_stream(*wb, static_cast<std::size_t>(ctx.limits().max_object_bytes));
+  if (!bytes) return;
+  xls::XlmMacros m = xls::read_biff_workbook(*bytes);
+  m.source = wb->path;
+  xls::report_xlm(m, ctx);
 }
 
 void payload_child(ChildInfo info, Bytes data, Context& ctx, bool& refused) {
@@ -207,6 +222,7 @@ Status OleAnalyzer::analyze(ByteView object, Context& ctx) {
   if (!cf.root().clsid.empty()) ctx.fact("ole_root_clsid", cf.root().clsid);
   properties(cf, ctx);
   office_encryption(cf, object, ctx);
+  excel4_macros(cf, ctx);
 
   std::vector<VbaProject> projects = find_vba_projects(cf);
   powerpoint_vba(cf, projects, ctx);

@@ -13,6 +13,8 @@ namespace lg {
 /// Text: every module's source (TextKind::kMacro) and decoded string literals.
 /// Children: Ole10Native packages ("package", with the original file name), embedded objects'
 /// CONTENTS/Package streams ("embedded"). PowerPoint's compressed VBA storage is read in place.
+/// Excel 4.0 macros of a Workbook/Book stream: see xls::report_xlm (XLM_* findings, xlm_*
+/// facts, formulas as kMacro text).
 /// Findings: VBA_* (see symbols.def), OFFICE_ENCRYPTED / OFFICE_PASSWORD_USED /
 /// OFFICE_PASSWORD_FROM_MESSAGE (ole_encryption.h; children "decrypted"),
 /// OFFICE_EMBEDDED_EXECUTABLE, OLE_MALFORMED (reader anomalies, each also a Context anomaly).

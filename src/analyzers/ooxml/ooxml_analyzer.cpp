@@ -11,8 +11,10 @@
 #include "analyzers/ooxml/opc_package.h"
 #include "analyzers/ooxml/part_content.h"
 #include "analyzers/ooxml/relationship_findings.h"
+#include "analyzers/ooxml/xlm_sheets.h"
 #include "analyzers/ooxml/xml_util.h"
 #include "core/file_type.h"
+#include "formats/xls/xlm_report.h"
 
 namespace lg {
 namespace {
@@ -144,6 +146,11 @@ class Run {
       }
     }
     ooxml::judge_relationships(rels, ctx_, roles_);
+    // Workbook -> sheet relationships name the macro sheets' parts.
+    for (Relationship& r : rels) {
+      if (!r.external && r.source.starts_with("xl/workbook"))
+        workbook_rels_.push_back(std::move(r));
+    }
   }
 
   void read_properties() {
@@ -204,7 +211,12 @@ class Run {
       return;
     }
     if (p.name.starts_with("xl/macrosheets/") || ct.find("macrosheet") != std::string::npos) {
-      if (!p.name.ends_with(".rels")) macro_sheets_.push_back(ooxml::clean_utf8(p.original_name));
+      if (p.name.ends_with(".rels")) return;
+      macro_sheets_.push_back(ooxml::clean_utf8(p.original_name));
+      macro_parts_.push_back(p.name);
+      pugi::xml_document doc;
+      if (p.name.ends_with(".xml") && parse(p, doc))
+        ooxml::read_macro_sheet_formulas(doc, p.name, xlm_);
       return;
     }
     if (ct == "application/vnd.ms-office.activex+xml" ||
@@ -274,13 +286,40 @@ class Run {
     }
   }
 
-  void finish() {
-    if (!macro_sheets_.empty()) {
-      ctx_.finding(Symbol::XLM_MACRO_SHEET,
-                   {macro_sheets_.front(),
-                    std::to_string(macro_sheets_.size()) + " Excel 4.0 macro sheet part(s)"});
-      ctx_.fact("macro_sheets", macro_sheets_);
+  // Excel 4.0 macro sheets: parts found by visit(), named and given their visibility by
+  // xl/workbook.xml through its relationships; the report is shared with BIFF workbooks.
+  void finish_xlm() {
+    if (macro_parts_.empty()) return;
+    ctx_.fact("macro_sheets", macro_sheets_);
+    ooxml::WorkbookInfo wb;
+    const std::string main = roles_.main_part.empty() ? "xl/workbook.xml" : roles_.main_part;
+    pugi::xml_document doc;
+    if (main.ends_with(".xml")) {
+      if (const Part* p = pkg_.find(main); p && parse(*p, doc)) wb = ooxml::read_workbook_xml(doc);
     }
+    xlm_.source = macro_parts_.size() == 1 ? ooxml::clean_utf8(macro_parts_.front())
+                                           : std::string("xl/macrosheets/");
+    std::set<std::string> named;
+    for (const ooxml::WorkbookSheet& s : wb.sheets) {
+      std::string part;
+      for (const Relationship& r : workbook_rels_)
+        if (r.source == main && r.id == s.rel_id) part = r.resolved;
+      const bool macro =
+          std::find(macro_parts_.begin(), macro_parts_.end(), part) != macro_parts_.end();
+      xlm_.sheets.push_back({s.name, s.state, macro});
+      if (!macro) continue;
+      named.insert(part);
+      for (xls::XlmCell& c : xlm_.cells)
+        if (c.sheet == part) c.sheet = s.name;
+    }
+    for (const std::string& part : macro_parts_)
+      if (!named.count(part)) xlm_.sheets.push_back({part, xls::SheetState::kVisible, true});
+    xlm_.names = std::move(wb.names);
+    xls::report_xlm(xlm_, ctx_);
+  }
+
+  void finish() {
+    finish_xlm();
     activex_.erase("");
     if (!activex_.empty() || !roles_.activex.empty()) {
       std::vector<std::string> ids(activex_.begin(), activex_.end());
@@ -306,7 +345,10 @@ class Run {
   PartRoles roles_;
   std::uint64_t read_total_ = 0;
   bool children_refused_ = false;
-  std::vector<std::string> macro_sheets_;
+  std::vector<std::string> macro_sheets_;  // as stored
+  std::vector<std::string> macro_parts_;   // normalized part names
+  std::vector<Relationship> workbook_rels_;
+  xls::XlmMacros xlm_;
   std::set<std::string> activex_;
   std::vector<std::string> callbacks_;
 };

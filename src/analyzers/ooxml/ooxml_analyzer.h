@@ -16,6 +16,8 @@ namespace lg {
 /// Children: vbaProject.bin ("vba_project"), embedded objects ("embedding": embeddings/ and
 /// oleObject/package relationship targets), media that identify() finds executable, a script
 /// or a shortcut ("media"). No other part becomes a child.
+/// Excel 4.0 macro sheets (xl/macrosheets/): formulas, sheet states and defined names of
+/// xl/workbook.xml go to xls::report_xlm (XLM_* findings, xlm_* facts, kMacro text).
 /// Findings: OOXML_REMOTE_TEMPLATE, OOXML_EXTERNAL_OLE, OOXML_EXTERNAL_LINK (with ctx.link
 /// for every external target), DDE_COMMAND (Word DDE/DDEAUTO fields, Excel ddeLink),
 /// OFFICE_ACTIVEX, XLM_MACRO_SHEET, OOXML_CUSTOMUI_CALLBACK. ZIP damage: anomalies.
