@@ -32,7 +32,9 @@ struct MessageInfo {
   std::string return_path;  // addr-spec of the first Return-Path, empty when absent or "<>"
   MessageMailbox sender;    // the Sender field's mailbox, empty when absent
   std::vector<MessageMailbox> recipients;  // To and Cc, in order
-  std::string list_id;                     // unfolded List-Id value, empty when absent
+  /// Unfolded values of the mailing-list fields, in order: List-Id ([RFC 2919]), List-Post,
+  /// List-Unsubscribe, List-Help ([RFC 2369]) and the older Mailing-List.
+  std::vector<std::string> list_fields;
   /// Unfolded values, in header order (topmost first), of these fields.
   std::vector<std::string> authentication_results;  // [RFC 8601] 2.2
   std::vector<std::string> received_spf;            // [RFC 7208] 9.1

@@ -141,13 +141,33 @@ bool claims_company(std::string_view normalized, std::string_view folded) {
   return false;
 }
 
-// The organizational domain of a List-Id ([RFC 2919] 3: "phrase <list-label.domain>").
-std::string list_org(const HostNormalizer& hosts, std::string_view list_id) {
-  const std::size_t lt = list_id.rfind('<');
-  if (lt == std::string_view::npos) return organizational_domain(hosts, list_id);
-  std::string_view id = list_id.substr(lt + 1);
-  id = id.substr(0, id.find('>'));
-  return organizational_domain(hosts, id);
+constexpr std::size_t kMaxListDomains = 16;
+
+// The organizations a message's mailing-list fields name: the List-Id's domain ([RFC 2919] 3
+// "phrase <list-label.domain>"), the hosts of mailto: and http(s) URLs ([RFC 2369] 3) and the
+// addresses of Mailing-List ("list talk@groups.example.com; contact ...").
+std::set<std::string, std::less<>> list_orgs(const HostNormalizer& hosts,
+                                             const std::vector<std::string>& fields) {
+  std::set<std::string, std::less<>> out;
+  for (const auto& value : fields) {
+    std::string_view rest = value;
+    while (!rest.empty() && out.size() < kMaxListDomains) {
+      const std::size_t end = rest.find_first_of(" \t<>,;");
+      std::string_view token = rest.substr(0, end);
+      rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+      if (istarts_with(token, "mailto:")) token.remove_prefix(7);
+      if (const std::size_t scheme = token.find("://"); scheme != std::string_view::npos) {
+        token.remove_prefix(scheme + 3);
+        token = token.substr(0, token.find_first_of("/?#:"));
+      }
+      token = token.substr(0, token.find('?'));
+      if (token.find('.') == std::string_view::npos || token.find(':') != std::string_view::npos)
+        continue;
+      std::string org = organizational_domain(hosts, token);
+      if (!org.empty()) out.insert(std::move(org));
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -184,12 +204,11 @@ bool SenderChecks::is_freemail(std::string_view address) const {
 }
 
 void SenderChecks::check(const MessageInfo& info, std::string_view from_org, Context& ctx) const {
-  const std::string via_list =
-      info.list_id.empty() ? std::string() : list_org(hosts_, info.list_id);
+  const auto via_list = list_orgs(hosts_, info.list_fields);
   auto elsewhere = [&](std::string_view address) -> std::string {
     if (from_org.empty()) return {};
     std::string org = organizational_domain(hosts_, address);
-    if (org.empty() || org == from_org || org == via_list) return {};
+    if (org.empty() || org == from_org || via_list.count(org) > 0) return {};
     return org;
   };
   for (const auto& r : info.reply_to) {
@@ -206,18 +225,19 @@ void SenderChecks::check(const MessageInfo& info, std::string_view from_org, Con
   if (std::string org = elsewhere(info.sender.address); !org.empty())
     ctx.finding(Symbol::SENDER_RETURN_PATH_MISMATCH,
                 {info.sender.address, "Sender in " + org + ", From in " + std::string(from_org)});
-  check_display_name(info, from_org, ctx);
+  check_display_name(info, from_org, via_list.count(from_org) > 0, ctx);
 }
 
 void SenderChecks::check_display_name(const MessageInfo& info, std::string_view from_org,
-                                      Context& ctx) const {
+                                      bool list_rewrite, Context& ctx) const {
   const std::string& display = info.from.display;
   if (display.empty()) return;
   const std::string shown = "\"" + display + "\" <" + info.from.address + ">";
 
   // An address in the display name that is not the sender's domain: mail clients that show
-  // only the name show that address.
-  for (auto a : addresses_in(display)) {
+  // only the name show that address. A list that sends from its own domain writes the author's
+  // address into the name ("Jane (jane@example.com) via Talk"): that is no trick.
+  for (auto a : list_rewrite ? std::vector<std::string_view>() : addresses_in(display)) {
     const std::string org = organizational_domain(hosts_, a);
     if (org.empty() || org == from_org) continue;
     ctx.finding(Symbol::SENDER_DISPLAY_NAME_ADDRESS,

@@ -34,8 +34,8 @@ class SenderChecks {
   /// Reports SENDER_REPLY_TO_MISMATCH, SENDER_RETURN_PATH_MISMATCH (Return-Path or Sender),
   /// SENDER_DISPLAY_NAME_ADDRESS, SENDER_EXECUTIVE_IMPERSONATION and SENDER_FREEMAIL_COMPANY.
   /// `from_org` is the organizational domain of the From address ("" when it has none).
-  /// Replies and bounces to the domain of the message's List-Id are a mailing list's, not a
-  /// mismatch.
+  /// Replies and bounces to a domain the mailing-list fields name (List-Id, List-Post, ...)
+  /// are the list's, not a mismatch.
   void check(const MessageInfo& info, std::string_view from_org, Context& ctx) const;
 
   /// True when `address` is at a free-mail provider.
@@ -44,7 +44,8 @@ class SenderChecks {
   [[nodiscard]] const HostNormalizer& hosts() const { return hosts_; }
 
  private:
-  void check_display_name(const MessageInfo& info, std::string_view from_org, Context& ctx) const;
+  void check_display_name(const MessageInfo& info, std::string_view from_org, bool list_rewrite,
+                          Context& ctx) const;
 
   HostNormalizer hosts_;
   std::vector<std::string> executives_;          // normalized (see normalize_name in the .cpp)

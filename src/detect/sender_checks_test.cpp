@@ -57,10 +57,20 @@ TEST(SenderChecks, ReplyToReturnPathSender) {
 
   // A mailing list answers and bounces through its own domain.
   auto list = from("Bob", "bob@example.org");
-  list.list_id = "Discussion <talk.lists.example.net>";
+  list.list_fields = {"Discussion <talk.lists.example.net>"};
   list.reply_to = {{"", "talk@lists.example.net"}};
   list.return_path = "talk-bounces@lists.example.net";
   EXPECT_TRUE(run(checks, list).findings.empty());
+  // Older lists name themselves in Mailing-List or List-Unsubscribe only.
+  auto old_list = from("Bob", "bob@example.org");
+  old_list.list_fields = {"list talk@groups.example.com; contact talk-owner@groups.example.com",
+                          "<mailto:talk-unsubscribe@groups.example.com>"};
+  old_list.reply_to = {{"", "talk@groups.example.com"}};
+  EXPECT_TRUE(run(checks, old_list).findings.empty());
+  auto web = from("Bob", "bob@example.org");
+  web.list_fields = {"<https://lists.example.net/listinfo/talk>, <mailto:talk-leave@example.net>"};
+  web.reply_to = {{"", "talk@lists.example.net"}};
+  EXPECT_TRUE(run(checks, web).findings.empty());
 }
 
 TEST(SenderChecks, DisplayNameAddress) {
@@ -74,6 +84,10 @@ TEST(SenderChecks, DisplayNameAddress) {
                    .has(Symbol::SENDER_DISPLAY_NAME_ADDRESS));
   EXPECT_FALSE(
       run(checks, from("Bob @ home", "bob@example.org")).has(Symbol::SENDER_DISPLAY_NAME_ADDRESS));
+  // A mailing list sending from its own domain names the author that way.
+  auto list = from("Jane (jane@example.com) via Talk", "talk@lists.example.net");
+  list.list_fields = {"<mailto:talk@lists.example.net>"};
+  EXPECT_FALSE(run(checks, list).has(Symbol::SENDER_DISPLAY_NAME_ADDRESS));
 }
 
 TEST(SenderChecks, ExecutiveImpersonation) {

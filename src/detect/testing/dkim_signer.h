@@ -60,7 +60,7 @@ inline MessageInfo message_info_of(std::string_view message) {
       info.raw_body = as_bytes(message.substr(std::min(nl + 1, message.size())));
       return info;
     }
-    if (message[pos] == ' ' || message[pos] == '\t') {
+    if ((message[pos] == ' ' || message[pos] == '\t') && !info.headers.empty()) {
       auto& last = info.headers.back();
       last.field = std::string_view(last.field.data(), message.data() + end - last.field.data());
     } else {
