@@ -156,7 +156,8 @@ Status read_dkim(const toml::table& t, Config::Dkim& out) {
       out.keys = *s;
     }
   }
-  if (out.resolver == "file" && out.keys.empty()) return bad("dkim.resolver = \"file\" needs dkim.keys");
+  if (out.resolver == "file" && out.keys.empty())
+    return bad("dkim.resolver = \"file\" needs dkim.keys");
   return Status::ok();
 }
 

@@ -46,8 +46,8 @@ Result<std::unique_ptr<const Engine>> Engine::create(Config config,
   if (!sanctions) return sanctions.status();
   auto keys = MessageChecks::make_key_resolver(config.dkim);
   if (!keys) return keys.status();
-  std::unique_ptr<const Engine> engine(new Engine(std::move(config), std::move(*sanctions),
-                                                  std::move(*keys), std::move(history)));
+  std::unique_ptr<const Engine> engine(
+      new Engine(std::move(config), std::move(*sanctions), std::move(*keys), std::move(history)));
   if (!engine->lexicon_) {
     return Status::error(ErrorCode::kInternal, "the built-in lure lexicon did not compile");
   }
