@@ -26,6 +26,47 @@ MALICIOUS = (b"From: HR <hr@example.net>\nTo: bob@example.org\nSubject: offer\n"
              __import__("base64").encodebytes(PE) + b"--b--\n")
 
 
+# [RFC 8463] Appendix A: a message signed with Ed25519 and RSA, and the two key records.
+RFC8463 = (
+    b"DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed;\r\n"
+    b" d=football.example.com; i=@football.example.com;\r\n"
+    b" q=dns/txt; s=brisbane; t=1528637909; h=from : to :\r\n"
+    b" subject : date : message-id : from : subject : date;\r\n"
+    b" bh=2jUSOH9NhtVGCQWNr9BrIAPreKQjO6Sn7XIkfJVOzv8=;\r\n"
+    b" b=/gCrinpcQOoIfuHNQIbq4pgh9kyIK3AQUdt9OdqQehSwhEIug4D11Bus\r\n"
+    b" Fa3bT3FY5OsU7ZbnKELq+eXdp1Q1Dw==\r\n"
+    b"DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed;\r\n"
+    b" d=football.example.com; i=@football.example.com;\r\n"
+    b" q=dns/txt; s=test; t=1528637909; h=from : to : subject :\r\n"
+    b" date : message-id : from : subject : date;\r\n"
+    b" bh=2jUSOH9NhtVGCQWNr9BrIAPreKQjO6Sn7XIkfJVOzv8=;\r\n"
+    b" b=F45dVWDfMbQDGHJFlXUNB2HKfbCeLRyhDXgFpEL8GwpsRe0IeIixNTe3\r\n"
+    b" DhCVlUrSjV4BwcVcOF6+FF3Zo9Rpo1tFOeS9mPYQTnGdaSGsgeefOsk2Jz\r\n"
+    b" dA+L10TeYt9BgDfQNZtKdN1WO//KgIqXP7OdEFE4LjFYNcUxZQ4FADY+8=\r\n"
+    b"From: Joe SixPack <joe@football.example.com>\r\n"
+    b"To: Suzie Q <suzie@shopping.example.net>\r\n"
+    b"Subject: Is dinner ready?\r\n"
+    b"Date: Fri, 11 Jul 2003 21:00:37 -0700 (PDT)\r\n"
+    b"Message-ID: <20030712040037.46341.5F8J@football.example.com>\r\n"
+    b"\r\n"
+    b"Hi.\r\n\r\nWe lost the game.  Are you hungry yet?\r\n\r\nJoe.\r\n")
+RFC8463_KEYS = (
+    b"brisbane._domainkey.football.example.com "
+    b"v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n"
+    b"test._domainkey.football.example.com v=DKIM1; k=rsa; "
+    b"p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDkHlOQoBTzWRiGs5V6NpP3idY6Wk08a5qhdR6wy5bdOKb2jLQi"
+    b"Y/J16JYi0Qvx/byYzCNb3W91y3FutACDfzwQ/BC/e/8uBsCR+yz1Lxj+PL6lHvqMKrM3rG4hstT5QjvHO9PzoxZyVYL"
+    b"zBfO2EeC3Ip3G+2kryOTIKT+l/K4w3QIDAQAB\n")
+
+
+def symbols(report):
+    return {f["symbol"] for f in report["findings"]}
+
+
+def facts(report):
+    return report["objects"][0]["facts"]
+
+
 def run(*args, stdin=None):
     return subprocess.run([LG, *args], input=stdin, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, check=False)
@@ -118,6 +159,49 @@ class Cli(unittest.TestCase):
         p = run("scan", "--config", str(bad), str(m))
         self.assertEqual(p.returncode, 3)
         self.assertIn(b"NOT_A_SYMBOL", p.stderr)
+
+    def test_history_first_contact(self):
+        db = str(self.dir / "history.db")
+        m = self.write("in/c.eml", CLEAN)
+        first = jsonl(run("scan", "-f", "jsonl", "--history", db, str(m)))[0]
+        self.assertIn("FIRST_CONTACT", symbols(first))
+        again = jsonl(run("scan", "-f", "jsonl", "--history", db, str(m)))[0]
+        self.assertNotIn("FIRST_CONTACT", symbols(again))
+        # A new sender with a payload, several inputs in parallel.
+        for i in range(4):
+            self.write(f"many/{i}.eml", MALICIOUS.replace(b"hr@example.net", b"hr@new%d.example" % i))
+        reports = jsonl(run("scan", "-f", "jsonl", "-j", "3", "--history", db, str(self.dir / "many")))
+        self.assertEqual(len(reports), 4)
+        for r in reports:
+            self.assertIn("FIRST_CONTACT_WITH_PAYLOAD", symbols(r))
+        self.assertNotIn("FIRST_CONTACT", symbols(jsonl(run("scan", "-f", "jsonl", str(m)))[0]))
+        p = run("scan", "--history", str(self.dir), str(m))  # a directory is no history file
+        self.assertEqual(p.returncode, 3)
+
+    def test_dkim_and_authentication_results(self):
+        m = self.write("rfc8463.eml", RFC8463)
+        self.write("keys/dkim.txt", RFC8463_KEYS)
+        cfg = self.write("auth.toml", b'[dkim]\nresolver = "file"\nkeys = "keys/dkim.txt"\n')
+        r = jsonl(run("scan", "-f", "jsonl", "--config", str(cfg), str(m)))[0]
+        self.assertEqual([l.split(" ")[0] for l in facts(r)["dkim"]], ["pass", "pass"])
+        self.assertIn("DKIM_VALID_ALIGNED", symbols(r))
+        # The default looks no key up, yet a changed body is still seen.
+        tampered = self.write("t.eml", RFC8463.replace(b"We lost", b"We won"))
+        r = jsonl(run("scan", "-f", "jsonl", str(tampered)))[0]
+        self.assertIn("DKIM_BODY_MODIFIED", symbols(r))
+        r = jsonl(run("scan", "-f", "jsonl", str(m)))[0]
+        self.assertTrue(all("unchecked" in l for l in facts(r)["dkim"]))
+        self.assertNotIn("DKIM_VALID_ALIGNED", symbols(r))
+        # Authentication-Results count only from a configured authserv-id.
+        ar = self.write("ar.eml", b"Authentication-Results: mx.corp.example; dmarc=fail "
+                                  b"header.from=example.org\n" + CLEAN)
+        self.assertNotIn("AUTH_DMARC_FAIL", symbols(jsonl(run("scan", "-f", "jsonl", str(ar)))[0]))
+        trust = self.write("trust.toml", b'[auth]\ntrusted_authserv_ids = ["mx.corp.example"]\n')
+        r = jsonl(run("scan", "-f", "jsonl", "--config", str(trust), str(ar)))[0]
+        self.assertIn("AUTH_DMARC_FAIL", symbols(r))
+        self.assertEqual(r["verdict"], "suspicious")
+        missing = self.write("missing.toml", b'[dkim]\nresolver = "file"\nkeys = "nope.txt"\n')
+        self.assertEqual(run("scan", "--config", str(missing), str(m)).returncode, 3)
 
     def test_version(self):
         p = run("version")

@@ -31,6 +31,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 256u));
   scan->add_option("--color", color, "auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  std::string history_path;
+  scan->add_option("--history", history_path,
+                   "SQLite file of sender-domain-to-recipient pairs seen before (first contact)");
 
   std::string symbols_format = "text";
   auto* symbols = app.add_subcommand("symbols", "print the table of symbols and their scores");
@@ -68,7 +71,16 @@ int main(int argc, char** argv) {
                                     : lg::OutputFormat::kText;
   opts.color = color == "always" ||
                (color == "auto" && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
-  auto engine = lg::Engine::create(std::move(config));
+  std::shared_ptr<lg::ContactHistory> history;
+  if (!history_path.empty()) {
+    auto opened = lg::ContactHistory::open(history_path);
+    if (!opened) {
+      std::cerr << "lureguard: " << opened.status().message() << "\n";
+      return 3;
+    }
+    history = std::move(*opened);
+  }
+  auto engine = lg::Engine::create(std::move(config), std::move(history));
   if (!engine) {
     std::cerr << "lureguard: " << engine.status().message() << "\n";
     return 3;

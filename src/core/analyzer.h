@@ -12,6 +12,7 @@
 
 #include "core/bytes.h"
 #include "core/limits.h"
+#include "core/message_info.h"
 #include "core/status.h"
 #include "core/symbol.h"
 
@@ -74,6 +75,10 @@ class Context {
     (void)password;
     return false;
   }
+  /// A message object's sender, recipients and authentication headers, once per message
+  /// object, after its parts were walked; the engine runs its configured checks on it.
+  /// The views in `info` are valid during the call only.
+  virtual void message(const MessageInfo& info) { (void)info; }
 };
 
 class Analyzer {

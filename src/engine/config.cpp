@@ -201,6 +201,61 @@ Status read_treasury(const toml::table& t, Config::Treasury& out) {
   return Status::ok();
 }
 
+Status read_strings(const toml::node& node, const std::string& key, std::vector<std::string>& out) {
+  auto v = string_array(node, key);
+  if (!v) return v.status();
+  out = std::move(*v);
+  return Status::ok();
+}
+
+Status read_auth(const toml::table& t, Config::Auth& out) {
+  for (const auto& [k, node] : t) {
+    std::string key(k.str());
+    if (key != "trusted_authserv_ids") return bad("unknown key auth." + key);
+    Status st = read_strings(node, "auth." + key, out.trusted_authserv_ids);
+    if (!st.is_ok()) return st;
+  }
+  return Status::ok();
+}
+
+Status read_dkim(const toml::table& t, Config::Dkim& out) {
+  for (const auto& [k, node] : t) {
+    std::string key(k.str());
+    auto s = node.value<std::string>();
+    if (key != "resolver" && key != "keys") return bad("unknown key dkim." + key);
+    if (!s || s->empty()) return bad("dkim." + key + " must be a non-empty string");
+    if (key == "resolver") {
+      if (*s != "none" && *s != "dns" && *s != "file")
+        return bad("dkim.resolver must be none, dns or file");
+      out.resolver = *s;
+    } else {
+      out.keys = *s;
+    }
+  }
+  if (out.resolver == "file" && out.keys.empty())
+    return bad("dkim.resolver = \"file\" needs dkim.keys");
+  return Status::ok();
+}
+
+Status read_sender(const toml::table& t, Config::Sender& out) {
+  for (const auto& [k, node] : t) {
+    std::string key(k.str());
+    Status st;
+    if (key == "executives") {
+      st = read_strings(node, "sender." + key, out.executives);
+    } else if (key == "internal_domains") {
+      st = read_strings(node, "sender." + key, out.internal_domains);
+    } else if (key == "freemail_domains") {
+      out.freemail_domains.emplace();
+      st = read_strings(node, "sender." + key, *out.freemail_domains);
+    } else {
+      return bad("unknown key sender." + key);
+    }
+    if (!st.is_ok()) return st;
+  }
+  return Status::ok();
+}
+
 }  // namespace
 
 std::vector<Brand> protected_brands(const Config& config) {
@@ -260,6 +315,12 @@ Result<Config> parse_config(std::string_view toml_text) {
       st = read_brands(*tab, c.brands);
     else if (key == "treasury")
       st = read_treasury(*tab, c.treasury);
+    else if (key == "auth")
+      st = read_auth(*tab, c.auth);
+    else if (key == "dkim")
+      st = read_dkim(*tab, c.dkim);
+    else if (key == "sender")
+      st = read_sender(*tab, c.sender);
     else
       return bad("unknown section [" + key + "]");
     if (!st.is_ok()) return st;
@@ -277,6 +338,8 @@ Result<Config> load_config(const std::string& path) {
   std::filesystem::path dir = std::filesystem::path(path).parent_path();
   for (std::string& p : config->intel.sanctions)
     if (std::filesystem::path(p).is_relative()) p = (dir / p).string();
+  if (!config->dkim.keys.empty() && std::filesystem::path(config->dkim.keys).is_relative())
+    config->dkim.keys = (dir / config->dkim.keys).string();
   return config;
 }
 

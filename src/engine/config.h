@@ -22,6 +22,15 @@
 ///   domains = ["acme.exchange"]
 ///   [treasury]
 ///   addresses = ["bc1q..."] # the organisation's own deposit/treasury addresses (validated)
+///   [auth]
+///   trusted_authserv_ids = ["mx.example.com"]  # whose Authentication-Results/Received-SPF count
+///   [dkim]
+///   resolver = "none"       # none (body hashes only), dns (system resolver), file (keys)
+///   keys = "path"           # with resolver = "file": "NAME RECORD" lines, relative to the file
+///   [sender]
+///   executives = ["Jane Doe"]            # names an impostor would put in a display name
+///   internal_domains = ["example.com"]   # the organization's own domains
+///   freemail_domains = ["gmail.com"]     # replaces the built-in free-mail list
 #include <map>
 #include <optional>
 #include <string>
@@ -68,6 +77,21 @@ struct Config {
   struct Treasury {
     std::vector<std::string> addresses;
   } treasury;
+  /// Which hosts' authentication results are believed (none by default).
+  struct Auth {
+    std::vector<std::string> trusted_authserv_ids;
+  } auth;
+  /// Where DKIM keys come from. The default looks nothing up: body hashes are still checked.
+  struct Dkim {
+    std::string resolver = "none";  // none, dns or file
+    std::string keys;               // the key file for "file"
+  } dkim;
+  /// Sender checks (detect/sender_checks.h).
+  struct Sender {
+    std::vector<std::string> executives;
+    std::vector<std::string> internal_domains;
+    std::optional<std::vector<std::string>> freemail_domains;  // absent: the built-in list
+  } sender;
 };
 
 /// The brands the engine protects: the built-in list (unless turned off), the added ones,
@@ -80,7 +104,8 @@ Config default_config();
 /// Parses TOML text on top of the defaults. Unknown sections, keys or symbol names are errors:
 /// a typo in a weight must not silently do nothing.
 Result<Config> parse_config(std::string_view toml_text);
-/// Reads a config file; relative [intel] paths are taken relative to the file's directory.
+/// Reads a config file; relative [intel] and [dkim] paths are taken relative to the file's
+/// directory.
 Result<Config> load_config(const std::string& path);
 
 }  // namespace lg

@@ -64,3 +64,36 @@ TEST(Config, RejectsTyposAndBadValues) {
 
 }  // namespace
 }  // namespace lg
+
+namespace lg {
+namespace {
+
+TEST(Config, AuthDkimSender) {
+  auto c = parse_config(R"(
+[auth]
+trusted_authserv_ids = ["mx.corp.example", "mx2.corp.example"]
+[dkim]
+resolver = "file"
+keys = "keys.txt"
+[sender]
+executives = ["Jane Doe"]
+internal_domains = ["corp.example"]
+freemail_domains = ["freemail.example"]
+)");
+  ASSERT_TRUE(c) << c.status().message();
+  EXPECT_EQ(c->auth.trusted_authserv_ids.size(), 2u);
+  EXPECT_EQ(c->dkim.resolver, "file");
+  EXPECT_EQ(c->dkim.keys, "keys.txt");
+  EXPECT_EQ(c->sender.executives, std::vector<std::string>{"Jane Doe"});
+  ASSERT_TRUE(c->sender.freemail_domains);
+  EXPECT_EQ(c->sender.freemail_domains->front(), "freemail.example");
+  EXPECT_EQ(default_config().dkim.resolver, "none");  // no lookups unless asked
+  EXPECT_FALSE(default_config().sender.freemail_domains);
+  EXPECT_FALSE(parse_config("[dkim]\nresolver = \"ldap\"\n"));
+  EXPECT_FALSE(parse_config("[dkim]\nresolver = \"file\"\n"));  // no keys
+  EXPECT_FALSE(parse_config("[auth]\ntrusted = [\"x\"]\n"));
+  EXPECT_FALSE(parse_config("[sender]\nexecutives = \"Jane\"\n"));
+}
+
+}  // namespace
+}  // namespace lg

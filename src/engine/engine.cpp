@@ -29,19 +29,27 @@ MessageSummary summarize(const ObjectNode& root) {
 
 }  // namespace
 
-Engine::Engine(Config config, SanctionsList sanctions)
+Engine::Engine(Config config, SanctionsList sanctions,
+               std::unique_ptr<const DkimKeyResolver> dkim_keys,
+               std::shared_ptr<ContactHistory> history)
     : config_(std::move(config)),
       sanctions_(std::move(sanctions)),
       lookalike_(protected_brands(config_)),
       treasury_(config_.treasury.addresses),
-      text_scanner_(&sanctions_, &lookalike_, &treasury_) {
+      text_scanner_(&sanctions_, &lookalike_, &treasury_),
+      message_checks_(config_, std::move(dkim_keys)),
+      history_(std::move(history)) {
   if (auto lexicon = Lexicon::builtin()) lexicon_.emplace(std::move(*lexicon));
 }
 
-Result<std::unique_ptr<const Engine>> Engine::create(Config config) {
+Result<std::unique_ptr<const Engine>> Engine::create(Config config,
+                                                     std::shared_ptr<ContactHistory> history) {
   auto sanctions = SanctionsList::load(config.intel.sanctions);
   if (!sanctions) return sanctions.status();
-  std::unique_ptr<const Engine> engine(new Engine(std::move(config), std::move(*sanctions)));
+  auto keys = MessageChecks::make_key_resolver(config.dkim);
+  if (!keys) return keys.status();
+  std::unique_ptr<const Engine> engine(
+      new Engine(std::move(config), std::move(*sanctions), std::move(*keys), std::move(history)));
   if (!engine->lexicon_) {
     return Status::error(ErrorCode::kInternal, "the built-in lure lexicon did not compile");
   }
@@ -65,6 +73,7 @@ Report Engine::scan(std::string_view name, ByteView data) const {
   {
     Scan scan(config_, text_scanner_, report, make_analyzer, lexicon_ ? &*lexicon_ : nullptr,
               scratch ? &*scratch : nullptr);
+    scan.set_message_checks(&message_checks_, history_.get());
     scan.run(name, data);
   }
   if (scratch) {

@@ -11,6 +11,8 @@
 #include "detect/lexicon.h"
 #include "detect/text_scanner.h"
 #include "engine/config.h"
+#include "engine/history.h"
+#include "engine/message_checks.h"
 #include "intel/sanctions.h"
 #include "report/report.h"
 
@@ -18,13 +20,17 @@ namespace lg {
 
 class Engine {
  public:
-  /// Loads the intelligence files the config names ([intel] sanctions) and makes the engine.
-  /// A file that cannot be read or parsed is an error naming it (the CLI exits 3).
-  static Result<std::unique_ptr<const Engine>> create(Config config);
+  /// Loads the intelligence files the config names ([intel] sanctions, [dkim] keys) and makes
+  /// the engine. A file that cannot be read or parsed is an error naming it (the CLI exits 3).
+  /// `history`, when given, is the first-contact record every scan consults and updates.
+  static Result<std::unique_ptr<const Engine>> create(
+      Config config, std::shared_ptr<ContactHistory> history = nullptr);
 
-  /// Uses `sanctions` as given and loads nothing else (tests; config.intel is not read); the
-  /// lure-language lexicon is the built-in one.
-  explicit Engine(Config config, SanctionsList sanctions = {});
+  /// Uses `sanctions` and `dkim_keys` as given and loads nothing else (tests; config.intel and
+  /// config.dkim are not read); the lure-language lexicon is the built-in one.
+  explicit Engine(Config config, SanctionsList sanctions = {},
+                  std::unique_ptr<const DkimKeyResolver> dkim_keys = nullptr,
+                  std::shared_ptr<ContactHistory> history = nullptr);
 
   /// Analyzes `data` (named `name` for the report) and everything inside it, within the
   /// configured limits. Never throws for bad input; a limit hit or an analyzer failure is a
@@ -44,6 +50,9 @@ class Engine {
   TreasuryChecker treasury_;    // likewise
   TextScanner text_scanner_;
   std::optional<Lexicon> lexicon_;  // the built-in lexicon; absent only if it failed to compile
+  MessageChecks message_checks_;    // after config_, which it is made from
+  // Shared with whoever else records contacts (thread-safe itself); may be null.
+  std::shared_ptr<ContactHistory> history_;
   // Vectorscan scratch spaces, reused across scans: making one costs more than scanning a
   // typical message. A scan borrows one and gives it back; the pool grows to the number of
   // threads scanning at once. This is the engine's only mutable state.

@@ -1,6 +1,7 @@
 #include "engine/scan.h"
 
 #include <algorithm>
+#include <ctime>
 #include <exception>
 #include <new>
 
@@ -66,6 +67,7 @@ void Scan::run(std::string_view name, ByteView data) {
     analyze_object(p.parent, p.info, p.data);
   }
   finish_lure();
+  record_contacts();
   const auto& root_node = report_.objects.front();
   report_.input = {std::string(name), root_node.size, root_node.md5, root_node.sha1,
                    root_node.sha256};
@@ -268,6 +270,31 @@ std::vector<std::string> Scan::candidate_passwords() const {
 bool Scan::password_from_text(std::string_view password) const {
   return std::find(found_passwords_.begin(), found_passwords_.end(), password) !=
          found_passwords_.end();
+}
+
+void Scan::message(const MessageInfo& info) {
+  if (checks_ == nullptr) return;
+  checks_->check(info, *this);
+  // First contact concerns the delivered message, not the ones it carries. The message's own
+  // text has been scanned by now (its attachments come later), so any URL seen is its own.
+  if (history_ != nullptr && current_ == 0) {
+    const bool payload = info.attachments > 0 || !report_.observables.urls.empty();
+    contacts_ = checks_->first_contact(info, payload, *history_, *this);
+  }
+}
+
+void Scan::record_contacts() {
+  if (history_ == nullptr || contacts_.empty()) return;
+  const auto now = static_cast<std::int64_t>(std::time(nullptr));
+  for (const auto& c : contacts_) {
+    Status st = history_->record(c.sender_domain, c.recipient, now);
+    if (!st.is_ok()) {
+      current_ = 0;
+      anomaly("history: " + st.message());
+      break;
+    }
+  }
+  contacts_.clear();
 }
 
 bool Scan::should_stop() const { return std::chrono::steady_clock::now() >= deadline_; }

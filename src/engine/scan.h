@@ -14,6 +14,7 @@
 #include "detect/lure.h"
 #include "detect/text_scanner.h"
 #include "engine/config.h"
+#include "engine/message_checks.h"
 #include "engine/registry.h"
 #include "report/report.h"
 
@@ -31,6 +32,13 @@ class Scan final : public Context, public DetectorSink {
   /// Scans `data` as the root object; fills the report (not the score).
   void run(std::string_view name, ByteView data);
 
+  /// Checks run on each message object (both may be null: none). `history` is consulted for
+  /// the input's own message and updated at the end of run(). Both must outlive the scan.
+  void set_message_checks(const MessageChecks* checks, ContactHistory* history) {
+    checks_ = checks;
+    history_ = history;
+  }
+
   // Context
   void finding(Symbol s, Evidence e) override;
   void text(TextKind kind, std::string_view utf8) override;
@@ -42,6 +50,7 @@ class Scan final : public Context, public DetectorSink {
   [[nodiscard]] bool should_stop() const override;
   [[nodiscard]] std::vector<std::string> candidate_passwords() const override;
   [[nodiscard]] bool password_from_text(std::string_view password) const override;
+  void message(const MessageInfo& info) override;
 
   // DetectorSink
   Observables& observables() override { return report_.observables; }
@@ -60,6 +69,7 @@ class Scan final : public Context, public DetectorSink {
   void limit_hit(std::string_view limit, std::string detail);
   void start_lure();
   void finish_lure();
+  void record_contacts();
   void add_finding(int object_id, Symbol s, Evidence e);
   std::string child_path(int parent, const ChildInfo& info);
 
@@ -81,6 +91,10 @@ class Scan final : public Context, public DetectorSink {
   Lexicon::Scratch* lent_scratch_ = nullptr;
   std::optional<Lexicon::Scratch> own_scratch_;
   std::optional<LureState> lure_;
+  // Configured message checks and the first-contact history (Engine's; may be null).
+  const MessageChecks* checks_ = nullptr;
+  ContactHistory* history_ = nullptr;
+  std::vector<MessageChecks::Contact> contacts_;  // recorded in the history after the scan
 };
 
 }  // namespace lg

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analyzers/archive/alz_reader.h"
+#include "analyzers/archive/app_bundle.h"
 #include "analyzers/archive/archive_analyzer.h"
 #include "analyzers/archive/archive_judge.h"
 #include "analyzers/archive/archive_run.h"
@@ -147,7 +148,11 @@ class AlzipRun {
     if (closed_count_ > 0)
       ctx_.finding(Symbol::ARCHIVE_ENCRYPTED,
                    {closed_, std::to_string(closed_count_) + " encrypted entries stayed closed"});
-    judge_entry_names(type_, object_.size(), files_, ctx_);
+    std::vector<disk::ImageEntry> entries;
+    entries.reserve(files_.size());
+    for (const auto& f : files_) entries.push_back({f, FileType::kUnknown});
+    judge_entries(type_, object_.size(), entries, ctx_);
+    judge_app_bundles(files_, ctx_);
   }
 
   FileType type_;

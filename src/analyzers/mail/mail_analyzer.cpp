@@ -4,11 +4,13 @@
 // never becomes recursion here.
 #include "analyzers/mail/mail_analyzer.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "analyzers/mail/header.h"
 #include "analyzers/mail/mail_summary.h"
+#include "analyzers/mail/message_info.h"
 #include "analyzers/mail/mime_params.h"
 #include "analyzers/mail/multipart.h"
 #include "core/charset.h"
@@ -86,7 +88,9 @@ class Walker {
       ++parts_;
       HeaderBlock hb = parse_header_block(e.bytes, ctx_.limits().max_headers);
       if (top) {
-        report_message_summary(hb, body_charset_hint(hb, e.bytes), ctx_);
+        const std::string charset = body_charset_hint(hb, e.bytes);
+        report_message_summary(hb, charset, ctx_);
+        info_ = collect_message_info(hb, e.bytes, charset);
         top = false;
       }
       if (!hb.blank_line && hb.body_offset < e.bytes.size()) {
@@ -102,6 +106,11 @@ class Walker {
     }
     ctx_.fact("mime_parts", static_cast<std::int64_t>(parts_));
     ctx_.fact("attachments", static_cast<std::int64_t>(attachments_));
+    if (info_) {
+      // After the walk, so the checks know what the message carries.
+      info_->attachments = attachments_;
+      ctx_.message(*info_);
+    }
   }
 
  private:
@@ -270,6 +279,7 @@ class Walker {
   }
 
   Context& ctx_;
+  std::optional<MessageInfo> info_;  // the top-level header's, views into the message
   std::size_t parts_ = 0;
   std::size_t attachments_ = 0;
   bool children_refused_ = false;

@@ -45,6 +45,8 @@ class RecordingContext final : public Context {
     return Status::ok();
   }
   void anomaly(std::string_view what) override { anomalies.emplace_back(what); }
+  /// Kept as given: its views point into the buffer the analyzer was given.
+  void message(const MessageInfo& info) override { messages.push_back(info); }
   const Limits& limits() const override { return limits_; }
   bool should_stop() const override { return false; }
   std::vector<std::string> candidate_passwords() const override {
@@ -94,6 +96,7 @@ class RecordingContext final : public Context {
   std::vector<std::string> anomalies;
   std::vector<std::string> text_passwords;  // as if given in the message text
   std::vector<std::string> passwords;       // as if configured
+  std::vector<MessageInfo> messages;
 };
 
 /// Reads a whole file (empty when it cannot be read).

@@ -1,0 +1,87 @@
+#include "engine/message_checks.h"
+
+#include "core/ascii.h"
+#include "detect/dkim.h"
+#include "detect/mail_domain.h"
+
+namespace lg {
+namespace {
+
+constexpr std::size_t kMaxContactsPerMessage = 64;  // recipients looked up in the history
+
+SenderPolicy sender_policy(const Config::Sender& s) {
+  SenderPolicy p;
+  p.executives = s.executives;
+  p.internal_domains = s.internal_domains;
+  p.freemail_domains =
+      s.freemail_domains ? *s.freemail_domains : SenderPolicy::default_freemail_domains();
+  return p;
+}
+
+}  // namespace
+
+MessageChecks::MessageChecks(const Config& config, std::unique_ptr<const DkimKeyResolver> keys)
+    : auth_{config.auth.trusted_authserv_ids},
+      keys_(std::move(keys)),
+      sender_(sender_policy(config.sender)) {}
+
+Result<std::unique_ptr<const DkimKeyResolver>> MessageChecks::make_key_resolver(
+    const Config::Dkim& dkim) {
+  if (dkim.resolver == "dns") return std::unique_ptr<const DkimKeyResolver>(new DnsKeyResolver);
+  if (dkim.resolver == "file") {
+    auto keys = MapKeyResolver::load_file(dkim.keys);
+    if (!keys) return keys.status();
+    return std::unique_ptr<const DkimKeyResolver>(new MapKeyResolver(std::move(*keys)));
+  }
+  return std::unique_ptr<const DkimKeyResolver>();
+}
+
+std::string MessageChecks::from_org(const MessageInfo& info) const {
+  return organizational_domain(sender_.hosts(), info.from.address);
+}
+
+void MessageChecks::check(const MessageInfo& info, Context& ctx) const {
+  const std::string org = from_org(info);
+  check_authentication_results(info, auth_, org, sender_.hosts(), ctx);
+  check_dkim(info, keys_.get(), org, ctx);
+  sender_.check(info, org, ctx);
+}
+
+std::vector<MessageChecks::Contact> MessageChecks::first_contact(const MessageInfo& info,
+                                                                 bool carries_payload,
+                                                                 const ContactHistory& history,
+                                                                 Context& ctx) const {
+  std::vector<Contact> contacts;
+  const std::string org = from_org(info);
+  if (org.empty()) return contacts;
+  std::vector<std::string> first;
+  for (const auto& r : info.recipients) {
+    if (contacts.size() >= kMaxContactsPerMessage) break;
+    if (r.address.find('@') == std::string::npos) continue;
+    std::string who = ascii_lower(r.address);
+    bool repeated = false;
+    for (const auto& c : contacts) repeated |= c.recipient == who;
+    if (repeated) continue;
+    auto seen = history.count(org, who);
+    if (!seen) {
+      ctx.anomaly("history: " + seen.status().message());
+      return {};
+    }
+    if (*seen == 0) first.push_back(who);
+    contacts.push_back({org, std::move(who)});
+  }
+  if (!first.empty()) {
+    std::string recipients;
+    for (const auto& f : first) recipients += (recipients.empty() ? "" : ", ") + f;
+    ctx.fact("first_contact", first);
+    if (carries_payload)
+      ctx.finding(
+          Symbol::FIRST_CONTACT_WITH_PAYLOAD,
+          {org + " -> " + recipients, "first mail from " + org + ", with an attachment or a link"});
+    else
+      ctx.finding(Symbol::FIRST_CONTACT, {org + " -> " + recipients, "first mail from " + org});
+  }
+  return contacts;
+}
+
+}  // namespace lg
