@@ -5,10 +5,8 @@ CLI must find it (by SHA-256) among the descendants of each one.
 usage: clamav_testfiles.py LUREGUARD [DIR]      (DIR: /usr/share/clamav-testfiles)
 
 Files named in KNOWN_UNOPENABLE are not expected to yield it (each says why); if one does,
-that is reported as a failure so the list stays true. Files in EXPECTED_AFTER_CARRIERS are
-checked too, but their failures are expected (xfail) until the carriers work lands; a pass
-there prints XPASS so the entry can be moved. Every other clam* file must pass. Prints
-"N passed, N failed".
+that is reported as a failure so the list stays true. Every other clam* file must pass.
+Prints "N passed, N failed".
 """
 import json
 import subprocess
@@ -32,12 +30,6 @@ UNOPENABLE_PATTERNS = {
     "clam_IS*.exe": "InstallShield installer (an executable, not a container to open)",
 }
 # Expected to pass once the carrier formats (CHM, HTML data, SZDD, BinHex) are merged.
-EXPECTED_AFTER_CARRIERS = {
-    "clam.chm": "CHM (ITSF) reader",
-    "clam.exe.html": "data: URI / embedded payload in HTML",
-    "clam.exe.szdd": "SZDD (MS compress.exe) expansion",
-    "clam.exe.binhex": "BinHex 4.0 decoding",
-}
 
 
 def unopenable_reason(name):
@@ -78,7 +70,7 @@ def main():
         print(f"no clam* files in {folder} (install Debian's clamav-testfiles)")
         print("0 passed, 1 failed")
         return 1
-    passed = failed = xfailed = 0
+    passed = failed = 0
     for path in files:
         name = path.name
         reports, error = scan(lureguard, path)
@@ -94,21 +86,12 @@ def main():
             else:
                 passed += 1
                 print(f"skip  {name}: {reason}")
-        elif name in EXPECTED_AFTER_CARRIERS:
-            if found:
-                passed += 1
-                print(f"XPASS {name}: move it out of EXPECTED_AFTER_CARRIERS")
-            else:
-                xfailed += 1
-                print(f"xfail {name}: waits for the {EXPECTED_AFTER_CARRIERS[name]}"
-                      + (f" ({error})" if error else ""))
         elif found:
             passed += 1
             print(f"ok    {name}")
         else:
             failed += 1
             print(f"FAIL  {name}: " + (error or "clam.exe not among the descendants"))
-    print(f"{xfailed} expected failures (carriers)")
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

@@ -259,9 +259,8 @@ void SenderChecks::check_display_name(const MessageInfo& info, std::string_view 
   if (is_freemail(info.from.address) && claims_company(name, normalize_nfkc_casefold(display)))
     ctx.finding(Symbol::SENDER_FREEMAIL_COMPANY,
                 {shown, "a free-mail address whose name claims an organization"});
-
-  // Display-name brand check: the protected-brand list (detect, owned by the look-alike
-  // domain work) is matched against `name` here, reported as its own symbol; wired by the lead.
+  // Brands in display names (DISPLAY_NAME_BRAND) are the look-alike checker's, which holds
+  // the protected-brand list; Scan::message asks it.
 }
 
 }  // namespace lg

@@ -273,6 +273,16 @@ bool Scan::password_from_text(std::string_view password) const {
 }
 
 void Scan::message(const MessageInfo& info) {
+  // A display name that names a protected brand on an address outside its domains. (The
+  // From, Reply-To and recipients' domains are checked as the header text is scanned.)
+  if (!info.from.display.empty()) {
+    const std::string_view address = info.from.address;
+    const auto at = address.rfind('@');
+    const std::string_view domain = at == std::string_view::npos ? "" : address.substr(at + 1);
+    if (auto m = text_scanner_.check_display_name(info.from.display, domain))
+      finding(m->symbol, Evidence{info.from.display + " <" + std::string(address) + ">",
+                                  m->detail});
+  }
   if (checks_ == nullptr) return;
   checks_->check(info, *this);
   // First contact concerns the delivered message, not the ones it carries. The message's own

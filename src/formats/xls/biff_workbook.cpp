@@ -47,7 +47,10 @@ class Walk {
     BiffRecord rec;
     std::size_t n = 0;
     int depth = 0;                     // BOF nesting
-    std::optional<std::size_t> sheet;  // current macro-sheet substream's sheet index
+    // The current macro-sheet substream's sheet index, or kNoSheet (a plain index rather than
+    // an optional: GCC 12 reports a false maybe-uninitialized on the optional here).
+    constexpr std::size_t kNoSheet = static_cast<std::size_t>(-1);
+    std::size_t sheet = kNoSheet;
     bool in_globals = false, globals_done = false;
     std::size_t substreams = 0;
     while (n++ < kMaxBiffRecords && rd.next(rec)) {
@@ -66,7 +69,7 @@ class Walk {
           in_globals = true;
           continue;
         }
-        sheet = substream_sheet(rec.offset, substreams++, dt == kBofMacroSheet);
+        sheet = substream_sheet(rec.offset, substreams++, dt == kBofMacroSheet).value_or(kNoSheet);
         continue;
       }
       if (rec.type == kEof) {
@@ -75,14 +78,14 @@ class Walk {
           if (in_globals) end_globals();
           in_globals = false;
           globals_done = true;
-          sheet.reset();
+          sheet = kNoSheet;
         }
         continue;
       }
       if (in_globals) {
         if (!globals(rec)) break;  // FILEPASS
-      } else if (sheet && depth == 1) {
-        cell_record(rec, *sheet);
+      } else if (sheet != kNoSheet && depth == 1) {
+        cell_record(rec, sheet);
       }
     }
     if (!globals_done && !in_globals) out_.anomalies.push_back("no BOF record");
