@@ -25,7 +25,9 @@ RecordingContext analyze(const std::string& path) {
   const std::string data = testing::read_file(path);
   auto a = make_analyzer(identify(as_bytes(data)));
   EXPECT_TRUE(a) << path;
-  if (a) EXPECT_TRUE(a->analyze(as_bytes(data), ctx).is_ok()) << path;
+  if (a) {
+    EXPECT_TRUE(a->analyze(as_bytes(data), ctx).is_ok()) << path;
+  }
   return ctx;
 }
 
