@@ -4,6 +4,7 @@
 
 #include "analyzers/ole/ole_analyzer.h"
 #include "core/testing/recording_context.h"
+#include "engine/engine.h"
 #include "engine/registry.h"
 #include "engine/scan.h"
 #include "formats/cfb/cfb_builder.h"
@@ -59,11 +60,8 @@ TEST(OleXlm, VeryHiddenAutoOpenDropper) {
 
 TEST(OleXlm, DropperIsMaliciousThroughTheEngine) {
   const Bytes file = dropper_xls();
-  Config config = default_config();
-  TextScanner scanner;
-  Report r;
-  Scan scan(config, scanner, r, make_analyzer);
-  scan.run("invoice.xls", file);
+  const Engine engine(default_config());
+  const Report r = engine.scan("invoice.xls", file);
   EXPECT_EQ(r.verdict, Verdict::kMalicious) << r.score;
   EXPECT_GE(r.score, 15);
   bool url = false;
