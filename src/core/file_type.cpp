@@ -270,8 +270,8 @@ FileType magic_at_zero(const Reader& r) {
   }
   if (is_arj(r)) return FileType::kArj;
   if (is_lha(r)) return FileType::kLha;
-  if (r.starts_with_at(0, "EGGA")) return FileType::kEgg;              // EGG: "EGGA" header magic
-  if (r.starts_with_at(0, "ALZ\x01"sv)) return FileType::kAlz;          // ALZ: "ALZ" + version 1
+  if (r.starts_with_at(0, "EGGA")) return FileType::kEgg;       // EGG: "EGGA" header magic
+  if (r.starts_with_at(0, "ALZ\x01"sv)) return FileType::kAlz;  // ALZ: "ALZ" + version 1
   if (r.starts_with_at(0, "\x78\x9F\x3E\x22"sv)) return FileType::kTnef;  // [MS-OXTNEF] 2.1.3.1
   // MS-DOS COMPRESS.EXE: "SZDD" + 88 F0 27 33, and the later "KWAJ" + 88 F0 27 D1.
   if (r.starts_with_at(0, "SZDD\x88\xF0\x27\x33"sv) ||
@@ -279,8 +279,8 @@ FileType magic_at_zero(const Reader& r) {
     return FileType::kSzdd;
   }
   if (r.starts_with_at(0, "ID;P")) return FileType::kSylk;  // SYLK: first record "ID;P..."
-  if (r.starts_with_at(0, "\x89PNG\r\n\x1A\n"sv)) return FileType::kPng;        // PNG 5.2
-  if (r.starts_with_at(0, "\xFF\xD8\xFF"sv)) return FileType::kJpeg;            // JFIF SOI + marker
+  if (r.starts_with_at(0, "\x89PNG\r\n\x1A\n"sv)) return FileType::kPng;  // PNG 5.2
+  if (r.starts_with_at(0, "\xFF\xD8\xFF"sv)) return FileType::kJpeg;      // JFIF SOI + marker
   if (r.starts_with_at(0, "GIF87a") || r.starts_with_at(0, "GIF89a")) return FileType::kGif;
   if (is_vhd(r)) return FileType::kVhd;
   return FileType::kUnknown;

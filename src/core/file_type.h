@@ -49,7 +49,7 @@ enum class FileType {
   kRtf,
   kLnk,
   kOneNote,
-  kHwp,  // HWP 5 (OLE2 with a FileHeader stream) or HWP 3
+  kHwp,   // HWP 5 (OLE2 with a FileHeader stream) or HWP 3
   kSylk,  // Symbolic Link spreadsheet (may hold XLM formulas)
   // executables
   kPe,

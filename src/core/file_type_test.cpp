@@ -51,8 +51,8 @@ TEST(FileTypeNames, EveryTypeHasAUniqueSnakeCaseName) {
 
 TEST(FileTypeNames, ExecutableAndScriptPredicates) {
   std::set<FileType> exe = {FileType::kPe, FileType::kElf, FileType::kMachO, FileType::kMachOFat};
-  std::set<FileType> script = {FileType::kJavaScript, FileType::kVbScript, FileType::kPowerShell,
-                               FileType::kBatch, FileType::kHta, FileType::kWsf,
+  std::set<FileType> script = {FileType::kJavaScript,   FileType::kVbScript, FileType::kPowerShell,
+                               FileType::kBatch,        FileType::kHta,      FileType::kWsf,
                                FileType::kEncodedScript};
   for (int i = 0; i <= kLast; ++i) {
     auto t = static_cast<FileType>(i);

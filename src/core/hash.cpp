@@ -69,8 +69,8 @@ Digests digest_all(ByteView data) {
 std::array<std::uint8_t, 32> sha256(ByteView data) {
   std::array<std::uint8_t, 32> out{};
   unsigned n = 0;
-  EVP_Digest(data.data(), data.size(), out.data(), &n,
-             or_legacy(fetched().sha256, EVP_sha256()), nullptr);
+  EVP_Digest(data.data(), data.size(), out.data(), &n, or_legacy(fetched().sha256, EVP_sha256()),
+             nullptr);
   return out;
 }
 

@@ -199,8 +199,7 @@ void Bip39Detector::find(std::string_view text, std::vector<MnemonicMatch>& out,
         ++skip;
       word_begin = start + skip;
       token.remove_prefix(skip);
-      while (!token.empty() && (token.back() == '.' || token.back() == ':'))
-        token.remove_suffix(1);
+      while (!token.empty() && (token.back() == '.' || token.back() == ':')) token.remove_suffix(1);
       word_len = token.size();
       if (token.empty()) continue;
       lookup(token, key, lang, index);

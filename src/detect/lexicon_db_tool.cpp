@@ -36,8 +36,9 @@ int main(int argc, char** argv) {
     if (i % 24 == 0) out += "\n   ";
     out += ' ' + std::to_string((*bytes)[i]) + ',';
   }
-  out += "\n};\n}  // namespace\n\nstd::span<const std::uint8_t> builtin_lexicon_database() {\n"
-         "  return kDatabase;\n}\n\n}  // namespace lg\n";
+  out +=
+      "\n};\n}  // namespace\n\nstd::span<const std::uint8_t> builtin_lexicon_database() {\n"
+      "  return kDatabase;\n}\n\n}  // namespace lg\n";
   const std::string tmp = std::string(argv[1]) + ".tmp";
   std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
   f << out;

@@ -18,10 +18,10 @@
 #include "analyzers/pdf/pdf_analyzer.h"
 #include "analyzers/rtf/rtf_analyzer.h"
 #include "analyzers/script/script_analyzer.h"
+#include "analyzers/sylk/sylk_analyzer.h"
 #include "analyzers/szdd/szdd_analyzer.h"
 #include "analyzers/text/text_analyzer.h"
 #include "analyzers/tnef/tnef_analyzer.h"
-#include "analyzers/sylk/sylk_analyzer.h"
 
 namespace lg {
 

@@ -133,8 +133,7 @@ void Scan::check_declared(const ObjectNode& node, FileType type) {
       finding(Symbol::EXECUTABLE_DOCUMENT_DISGUISE,
               {node.name, std::string(file_type_name(type)) + " content under a document name"});
     }
-  }
-  else if (file_type_is_script(type))
+  } else if (file_type_is_script(type))
     finding(Symbol::SCRIPT_ATTACHMENT, {node.name, std::string(file_type_name(type))});
 }
 
@@ -280,8 +279,8 @@ void Scan::message(const MessageInfo& info) {
     const auto at = address.rfind('@');
     const std::string_view domain = at == std::string_view::npos ? "" : address.substr(at + 1);
     if (auto m = text_scanner_.check_display_name(info.from.display, domain))
-      finding(m->symbol, Evidence{info.from.display + " <" + std::string(address) + ">",
-                                  m->detail});
+      finding(m->symbol,
+              Evidence{info.from.display + " <" + std::string(address) + ">", m->detail});
   }
   if (checks_ == nullptr) return;
   checks_->check(info, *this);

@@ -38,8 +38,7 @@ class AlzipRun {
   AlzipRun(FileType type, ByteView object, Context& ctx) : type_(type), object_(object), ctx_(ctx) {
     const Limits& lim = ctx.limits();
     budget_ = std::min<std::uint64_t>(
-        lim.max_total_bytes,
-        std::max(kRatioFloorBytes, ratio_bytes(lim.max_ratio, object.size())));
+        lim.max_total_bytes, std::max(kRatioFloorBytes, ratio_bytes(lim.max_ratio, object.size())));
   }
 
   void run() {
@@ -78,8 +77,7 @@ class AlzipRun {
     }
     const std::uint64_t packed = packed_size(e);
     std::uint64_t cap = std::min<std::uint64_t>(ctx_.limits().max_object_bytes, budget_);
-    cap = std::min(cap,
-                   std::max(kRatioFloorBytes, ratio_bytes(ctx_.limits().max_ratio, packed)));
+    cap = std::min(cap, std::max(kRatioFloorBytes, ratio_bytes(ctx_.limits().max_ratio, packed)));
     if (e.size > cap) {
       limit("entry_size", name + ": " + std::to_string(e.size) + " bytes declared");
       return;

@@ -6,10 +6,10 @@
 
 #include <algorithm>
 
+#include "analyzers/ole/vba_fixture.h"
 #include "core/file_type.h"
 #include "core/testing/recording_context.h"
 #include "engine/scan.h"
-#include "analyzers/ole/vba_fixture.h"
 #include "formats/cfb/cfb_builder.h"
 
 namespace lg {
@@ -19,8 +19,8 @@ using testing::CfbBuilder;
 using testing::literal_container;
 using testing::Module;
 using testing::raw_container;
-using testing::vba_document;
 using testing::RecordingContext;
+using testing::vba_document;
 
 RecordingContext run_bytes(ByteView data) {
   RecordingContext ctx;
@@ -39,7 +39,6 @@ std::vector<std::string> list(const RecordingContext& ctx, const std::string& ke
   auto* v = std::get_if<std::vector<std::string>>(&it->second);
   return v ? *v : std::vector<std::string>{};
 }
-
 
 TEST(OleAnalyzer, ClamOleDocEmbedsClamExeAsPackage) {
   RecordingContext ctx = run_file("/usr/share/clamav-testfiles/clam.ole.doc");

@@ -46,7 +46,7 @@ class Walk {
     BiffReader rd(stream_);
     BiffRecord rec;
     std::size_t n = 0;
-    int depth = 0;                     // BOF nesting
+    int depth = 0;  // BOF nesting
     // The current macro-sheet substream's sheet index, or kNoSheet (a plain index rather than
     // an optional: GCC 12 reports a false maybe-uninitialized on the optional here).
     constexpr std::size_t kNoSheet = static_cast<std::size_t>(-1);

@@ -22,7 +22,8 @@ std::vector<std::string> real_inputs() {
   for (const char* path :
        {LG_SOURCE_DIR "/fuzz/corpus/zip/plain.zip", LG_SOURCE_DIR "/fuzz/corpus/zip/junk.zip",
         LG_SOURCE_DIR "/fuzz/corpus/hwpx/seed-lure.hwpx",
-        LG_SHARED_DIR "/corpus/office/oleobj/external_link/sample_with_external_link_to_doc.docx"}) {
+        LG_SHARED_DIR
+        "/corpus/office/oleobj/external_link/sample_with_external_link_to_doc.docx"}) {
     std::string data = lg::testing::read_file(path);
     if (!data.empty()) out.push_back(std::move(data));
   }
