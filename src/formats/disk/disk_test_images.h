@@ -110,9 +110,8 @@ inline Bytes make_fat(const FatSpec& spec, const std::vector<FatFileSpec>& files
                          std::uint32_t size) {
     std::string ext;
     if (auto dot = name.rfind('.'); dot != std::string::npos) ext = name.substr(dot + 1);
-    char base[9];
-    std::snprintf(base, sizeof base, "F%07d", ++serial);
-    std::string short_name = std::string(base);
+    std::string short_name = std::to_string(++serial % 10000000);
+    short_name = "F" + std::string(7 - short_name.size(), '0') + short_name;
     std::string e3 = ext.substr(0, 3);
     for (auto& ch : e3) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     short_name += e3 + std::string(3 - e3.size(), ' ');
