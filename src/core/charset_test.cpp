@@ -1,4 +1,5 @@
 #include "core/charset.h"
+#include "core/testing/test_files.h"
 
 #include <gtest/gtest.h>
 
@@ -231,12 +232,7 @@ TEST(Charset, Normalization) {
                                   "b\xCC\x81")));
 }
 
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+using lg::testing::read_file;
 
 TEST(Charset, RealIso2022JpMail) {
   // MimeKit's japanese.txt: an ISO-2022-JP body.

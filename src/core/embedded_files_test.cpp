@@ -4,38 +4,30 @@
 #include <sstream>
 
 #include "core/hash.h"
+#include "core/testing/test_files.h"
 #include "core/transfer_encoding.h"
 
 namespace lg {
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-constexpr const char* kClamDir = "/usr/share/clamav-testfiles/";
-constexpr const char* kClamSha256 =
-    "71e7b604d18aefd839e51a39c88df8383bb4c071dc31f87f00a2b5df580d4495";
+using lg::testing::read_file;
 
 TEST(EmbeddedFiles, BinhexClamExe) {
-  const std::string text = read_file(std::string(kClamDir) + "clam.exe.binhex");
+  const std::string text = read_file(lg::testing::kClamavDir + "clam.exe.binhex");
   ASSERT_FALSE(text.empty());
   auto files = find_embedded_files(text, 10, 1 << 20);
   ASSERT_EQ(files.size(), 1u);
   EXPECT_EQ(files[0].encoding, "binhex");
   EXPECT_EQ(files[0].name, "clam.exe");
   EXPECT_EQ(files[0].data.size(), 544u);
-  EXPECT_EQ(sha256_hex(files[0].data), kClamSha256);
+  EXPECT_EQ(sha256_hex(files[0].data), lg::testing::kClamExeSha256);
   EXPECT_FALSE(files[0].damaged);
   EXPECT_EQ(files[0].begin, 0u);
   EXPECT_EQ(text[files[0].end - 1], ':');
 }
 
 TEST(EmbeddedFiles, BinhexCorruptionIsDamaged) {
-  const std::string text = read_file(std::string(kClamDir) + "clam.exe.binhex");
+  const std::string text = read_file(lg::testing::kClamavDir + "clam.exe.binhex");
   ASSERT_GT(text.size(), 400u);
   // One changed character in the data fork breaks its CRC.
   std::string bad = text;
@@ -113,13 +105,13 @@ TEST(EmbeddedFiles, BinhexRunLengthAndLiteral90) {
 }
 
 TEST(EmbeddedFiles, UuencodeClamExeMbox) {
-  const std::string text = read_file(std::string(kClamDir) + "clam.exe.mbox.uu");
+  const std::string text = read_file(lg::testing::kClamavDir + "clam.exe.mbox.uu");
   ASSERT_FALSE(text.empty());
   auto files = find_embedded_files(text, 10, 1 << 20);
   ASSERT_EQ(files.size(), 1u);
   EXPECT_EQ(files[0].encoding, "uuencode");
   EXPECT_EQ(files[0].name, "clam.exe");
-  EXPECT_EQ(sha256_hex(files[0].data), kClamSha256);
+  EXPECT_EQ(sha256_hex(files[0].data), lg::testing::kClamExeSha256);
   EXPECT_EQ(text.substr(files[0].begin, 18), "begin 644 clam.exe");
   // This sample's last line is "e", not "end": the block is reported as unterminated.
   EXPECT_TRUE(files[0].damaged);

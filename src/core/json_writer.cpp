@@ -180,7 +180,8 @@ JsonWriter& JsonWriter::value(double d) {
   return *this;
 }
 
-JsonWriter& JsonWriter::int_value(std::int64_t v) {
+template <typename Int>
+JsonWriter& JsonWriter::integer(Int v) {
   before_value();
   char buf[24];
   const auto r = std::to_chars(buf, buf + sizeof buf, v);
@@ -189,14 +190,8 @@ JsonWriter& JsonWriter::int_value(std::int64_t v) {
   return *this;
 }
 
-JsonWriter& JsonWriter::uint_value(std::uint64_t v) {
-  before_value();
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out_.append(buf, r.ptr);
-  after_value();
-  return *this;
-}
+JsonWriter& JsonWriter::int_value(std::int64_t v) { return integer(v); }
+JsonWriter& JsonWriter::uint_value(std::uint64_t v) { return integer(v); }
 
 std::string JsonWriter::take() {
   std::string s = std::move(out_);

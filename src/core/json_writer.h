@@ -77,6 +77,8 @@ class JsonWriter {
 
   JsonWriter& int_value(std::int64_t v);
   JsonWriter& uint_value(std::uint64_t v);
+  template <typename Int>
+  JsonWriter& integer(Int v);
   // Writes the separator and indentation due before a value (array element, member value
   // or the top-level value).
   void before_value();

@@ -1,3 +1,4 @@
+#include "core/testing/test_files.h"
 #include "core/transfer_encoding.h"
 
 #include <gtest/gtest.h>
@@ -89,24 +90,15 @@ TEST(QEncoding, Rfc2047Section42) {
   EXPECT_TRUE(d.damaged);
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-constexpr const char* kClamDir = "/usr/share/clamav-testfiles/";
-constexpr const char* kClamSha256 =
-    "71e7b604d18aefd839e51a39c88df8383bb4c071dc31f87f00a2b5df580d4495";
+using lg::testing::read_file;
 
 TEST(Base64, ClamExeMbox) {
-  const std::string mbox = read_file(std::string(kClamDir) + "clam.exe.mbox.base64");
+  const std::string mbox = read_file(lg::testing::kClamavDir + "clam.exe.mbox.base64");
   ASSERT_FALSE(mbox.empty());
   const std::size_t body = mbox.find("\n\n");
   ASSERT_NE(body, std::string::npos);
   auto d = decode_base64(std::string_view(mbox).substr(body + 2));
-  EXPECT_EQ(sha256_hex(d.data), kClamSha256);
+  EXPECT_EQ(sha256_hex(d.data), lg::testing::kClamExeSha256);
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include "core/testing/test_files.h"
 #include "detect/crypto_scanner.h"
 
 #include <gtest/gtest.h>
@@ -31,12 +32,7 @@ class Sink : public DetectorSink {
   Observables obs;
 };
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using lg::testing::read_file;
 
 // Every address in the real OFAC lists that passes its own checksum is flagged when it is
 // written in a message body; those that do not validate are printed (and counted).

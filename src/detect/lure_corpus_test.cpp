@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/testing/test_files.h"
 #include "detect/lure.h"
 
 namespace lg {
@@ -22,12 +23,7 @@ namespace fs = std::filesystem;
 constexpr double kSuspicious = 6;  // the engine's default thresholds
 constexpr double kMalicious = 15;
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using lg::testing::read_file;
 
 std::vector<fs::path> files_under(const fs::path& dir) {
   std::vector<fs::path> out;

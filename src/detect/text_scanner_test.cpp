@@ -1,3 +1,4 @@
+#include "core/testing/test_files.h"
 #include "detect/text_scanner.h"
 
 #include <gtest/gtest.h>
@@ -135,12 +136,7 @@ TEST(TextScanner, LinkMismatchIdnAndMailto) {
   EXPECT_EQ(same.count(Symbol::URL_TEXT_MISMATCH), 0);
 }
 
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using lg::testing::read_file;
 
 TEST(TextScanner, HamCorpusPlausible) {
   std::filesystem::path dir = std::filesystem::path(LG_SHARED_DIR) / "corpus/mail/ham";

@@ -1,5 +1,6 @@
 // The engine end to end on real messages: identification, the mail analyzer, name checks,
 // the message summary and scoring together.
+#include "core/testing/test_files.h"
 #include "engine/engine.h"
 
 #include <gtest/gtest.h>
@@ -10,12 +11,7 @@
 namespace lg {
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+using lg::testing::read_file;
 
 const Finding* find(const Report& r, std::string_view symbol) {
   for (const auto& f : r.findings)

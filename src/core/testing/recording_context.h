@@ -2,13 +2,12 @@
 /// Test helper for every analyzer's tests: a Context that records everything reported.
 /// Header-only, never linked into the product.
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "core/analyzer.h"
+#include "core/testing/test_files.h"
 
 namespace lg::testing {
 
@@ -98,11 +97,5 @@ class RecordingContext final : public Context {
   std::vector<std::string> passwords;       // as if configured
   std::vector<MessageInfo> messages;
 };
-
-/// Reads a whole file (empty when it cannot be read).
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 }  // namespace lg::testing

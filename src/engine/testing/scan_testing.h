@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/hash.h"
+#include "core/testing/test_files.h"
 #include "detect/text_scanner.h"
 #include "engine/config.h"
 #include "engine/registry.h"
@@ -36,10 +37,5 @@ inline const Finding* find_symbol(const Report& r, std::string_view symbol) {
     if (f.symbol == symbol) return &f;
   return nullptr;
 }
-
-/// SHA-256 of clamav-testfiles' clam.exe, the payload every container there wraps.
-inline constexpr std::string_view kClamExeSha256 =
-    "71e7b604d18aefd839e51a39c88df8383bb4c071dc31f87f00a2b5df580d4495";
-inline const std::string kClamavDir = "/usr/share/clamav-testfiles/";
 
 }  // namespace lg::testing
