@@ -220,7 +220,7 @@ class Run {
         macro_rel_targets_.count(p.name)) {
       // .xlsb macro sheets come with a binary index part (binIndexMs) beside them.
       if (p.name.ends_with(".rels") || basename(p.name).starts_with("binaryindex") ||
-          ct.find("binIndex") != std::string::npos)
+          ascii_lower(ct).find("binindex") != std::string::npos)
         return;
       macro_sheets_.push_back(ooxml::clean_utf8(p.original_name));
       macro_parts_.push_back(p.name);
