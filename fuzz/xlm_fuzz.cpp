@@ -14,9 +14,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const lg::ByteView in(data, size);
   const lg::xls::XlmMacros m = lg::xls::read_biff_workbook(in);
   LG_FUZZ_CHECK(m.cells.size() <= lg::xls::kMaxXlmCells);
-  LG_FUZZ_CHECK(m.cells.size() <= m.formula_count);
+  LG_FUZZ_CHECK(m.cells.size() <= m.formula_count + m.value_cells);
+  LG_FUZZ_CHECK(m.value_cells <= lg::xls::kMaxXlmValueCells);
   LG_FUZZ_CHECK(m.sheets.size() <= lg::xls::kMaxBiffSheets);
-  for (const auto& c : m.cells) LG_FUZZ_CHECK(lg::is_valid_utf8(c.formula));
+  for (const auto& c : m.cells) {
+    LG_FUZZ_CHECK(lg::is_valid_utf8(c.formula));
+    LG_FUZZ_CHECK(lg::is_valid_utf8(c.value));
+    LG_FUZZ_CHECK(c.value.size() <= lg::xls::kMaxXlmValueBytes);
+  }
   for (const auto& s : m.sheets) LG_FUZZ_CHECK(lg::is_valid_utf8(s.name));
   lg::xls::FormulaContext fc;
   fc.sheets = {"Sheet1", "Macro1"};

@@ -13,8 +13,10 @@
 #include "analyzers/ooxml/relationship_findings.h"
 #include "analyzers/ooxml/xlm_sheets.h"
 #include "analyzers/ooxml/xml_util.h"
+#include "core/ascii.h"
 #include "core/file_type.h"
 #include "formats/xls/xlm_report.h"
+#include "formats/xls/xlsb_workbook.h"
 
 namespace lg {
 namespace {
@@ -146,10 +148,14 @@ class Run {
       }
     }
     ooxml::judge_relationships(rels, ctx_, roles_);
-    // Workbook -> sheet relationships name the macro sheets' parts.
+    // Workbook -> sheet relationships name the macro sheets' parts ([MS-XLSX]/[MS-XLSB]
+    // xlMacrosheet and xlIntlMacrosheet relationship types).
     for (Relationship& r : rels) {
-      if (!r.external && r.source.starts_with("xl/workbook"))
+      if (!r.external && r.source.starts_with("xl/workbook")) {
+        if (ascii_lower(r.type_name()).find("macrosheet") != std::string::npos)
+          macro_rel_targets_.insert(r.resolved);
         workbook_rels_.push_back(std::move(r));
+      }
     }
   }
 
@@ -210,8 +216,12 @@ class Run {
       visit_media(p, ct);
       return;
     }
-    if (p.name.starts_with("xl/macrosheets/") || ct.find("macrosheet") != std::string::npos) {
-      if (p.name.ends_with(".rels")) return;
+    if (p.name.starts_with("xl/macrosheets/") || ct.find("macrosheet") != std::string::npos ||
+        macro_rel_targets_.count(p.name)) {
+      // .xlsb macro sheets come with a binary index part (binIndexMs) beside them.
+      if (p.name.ends_with(".rels") || basename(p.name).starts_with("binaryindex") ||
+          ascii_lower(ct).find("binindex") != std::string::npos)
+        return;
       macro_sheets_.push_back(ooxml::clean_utf8(p.original_name));
       macro_parts_.push_back(p.name);
       pugi::xml_document doc;
@@ -294,8 +304,17 @@ class Run {
     ooxml::WorkbookInfo wb;
     const std::string main = roles_.main_part.empty() ? "xl/workbook.xml" : roles_.main_part;
     pugi::xml_document doc;
+    std::size_t budget = xls::kXlmTextBudget;
+    std::optional<xls::XlsbWorkbook> xlsb;
     if (main.ends_with(".xml")) {
       if (const Part* p = pkg_.find(main); p && parse(*p, doc)) wb = ooxml::read_workbook_xml(doc);
+    } else if (main.ends_with(".bin")) {
+      xlsb = read_xlsb_workbook(main, budget);
+      if (xlsb) {
+        for (const xls::XlsbSheet& s : xlsb->sheets)
+          wb.sheets.push_back({s.name, s.state, s.rel_id});
+        wb.names = xlsb->names;
+      }
     }
     xlm_.source = macro_parts_.size() == 1 ? ooxml::clean_utf8(macro_parts_.front())
                                            : std::string("xl/macrosheets/");
@@ -314,8 +333,45 @@ class Run {
     }
     for (const std::string& part : macro_parts_)
       if (!named.count(part)) xlm_.sheets.push_back({part, xls::SheetState::kVisible, true});
+    if (xlsb) read_xlsb_macro_sheets(*xlsb, wb, main, budget);
     xlm_.names = std::move(wb.names);
     xls::report_xlm(xlm_, ctx_);
+  }
+
+  // [MS-XLSB] workbook.bin: sheets, externals and defined names.
+  std::optional<xls::XlsbWorkbook> read_xlsb_workbook(const std::string& main,
+                                                      std::size_t& budget) {
+    const Part* p = pkg_.find(main);
+    if (!p) return std::nullopt;
+    auto b = read_bytes(*p, part_cap());
+    if (!b) return std::nullopt;
+    xls::XlsbWorkbook wb = xls::read_xlsb_workbook(*b, budget);
+    for (std::string& a : wb.anomalies) xlm_.anomalies.push_back(std::move(a));
+    return wb;
+  }
+
+  // The cells of the binary macro-sheet parts, named by the workbook's sheets, with string
+  // constants resolved through xl/sharedStrings.bin.
+  void read_xlsb_macro_sheets(const xls::XlsbWorkbook& xb, const ooxml::WorkbookInfo& wb,
+                              const std::string& main, std::size_t& budget) {
+    std::vector<std::string> sst;
+    std::string sst_part = "xl/sharedstrings.bin";
+    for (const Relationship& r : workbook_rels_)
+      if (r.source == main && r.type_name() == "sharedStrings") sst_part = r.resolved;
+    if (const Part* p = pkg_.find(sst_part); p && sst_part.ends_with(".bin")) {
+      if (auto b = read_bytes(*p, part_cap())) sst = xls::read_xlsb_shared_strings(*b);
+    }
+    for (const std::string& part : macro_parts_) {
+      if (!part.ends_with(".bin") || ctx_.should_stop()) continue;
+      std::string sheet = ooxml::clean_utf8(part);
+      for (const ooxml::WorkbookSheet& s : wb.sheets)
+        for (const Relationship& r : workbook_rels_)
+          if (r.source == main && r.id == s.rel_id && r.resolved == part) sheet = s.name;
+      const Part* p = pkg_.find(part);
+      if (!p) continue;
+      if (auto b = read_bytes(*p, part_cap()))
+        xls::read_xlsb_macro_sheet(*b, sheet, xb.fc, sst, budget, xlm_);
+    }
   }
 
   void finish() {
@@ -348,6 +404,7 @@ class Run {
   std::vector<std::string> macro_sheets_;  // as stored
   std::vector<std::string> macro_parts_;   // normalized part names
   std::vector<Relationship> workbook_rels_;
+  std::set<std::string> macro_rel_targets_;  // parts the workbook relates as macro sheets
   xls::XlmMacros xlm_;
   std::set<std::string> activex_;
   std::vector<std::string> callbacks_;

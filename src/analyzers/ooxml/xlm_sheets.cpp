@@ -45,12 +45,20 @@ void read_macro_sheet_formulas(const pugi::xml_document& doc, std::string_view s
            root, n, [](const pugi::xml_node&) {}),
                       ++nodes) {
     if (n.type() != pugi::node_element || local_name(n.name()) != "c") continue;
+    // §18.3.1.4 c: t="str" caches the formula's string result in <v>, the payload that
+    // the formula assembles.
+    const bool str_result = attr(n, "t") == "str";
+    std::string value;
+    if (str_result)
+      for (pugi::xml_node v = n.first_child(); v; v = v.next_sibling())
+        if (local_name(v.name()) == "v")
+          value = clean_utf8(v.child_value(), xls::kMaxXlmValueBytes);
     for (pugi::xml_node f = n.first_child(); f; f = f.next_sibling()) {
       if (local_name(f.name()) != "f" || !*f.child_value()) continue;
       ++m.formula_count;
       if (m.cells.size() < xls::kMaxXlmCells) {
-        m.cells.push_back(
-            {std::string(sheet), clean_utf8(attr(n, "r"), 32), clean_utf8(f.child_value(), 8192)});
+        m.cells.push_back({std::string(sheet), clean_utf8(attr(n, "r"), 32),
+                           clean_utf8(f.child_value(), 8192), value});
       }
     }
   }

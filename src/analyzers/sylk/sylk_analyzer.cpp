@@ -90,7 +90,8 @@ Status SylkAnalyzer::analyze(ByteView object, Context& ctx) {
       if (cells.size() < xls::kMaxXlmCells) {
         cells.push_back({"SYLK",
                          xls::a1_reference(row ? row - 1 : 0, col ? col - 1 : 0, true, true),
-                         std::move(expression)});
+                         std::move(expression),
+                         {}});
       }
     } else if (type == "NN") {
       xls::XlmName name;

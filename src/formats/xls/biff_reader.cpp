@@ -15,6 +15,7 @@ bool BiffReader::next(BiffRecord& rec) {
     truncated_ = true;
     body = r_.tail(pos_ + 4);
   }
+  continue_offsets_.clear();
   rec.type = *type;
   rec.offset = pos_;
   rec.body = *body;
@@ -34,8 +35,10 @@ bool BiffReader::next(BiffRecord& rec) {
       merged_.assign(rec.body.begin(), rec.body.end());
       merging = true;
     }
-    if (merged_.size() + more->size() <= kMaxMergedBytes)
+    if (merged_.size() + more->size() <= kMaxMergedBytes) {
+      continue_offsets_.push_back(merged_.size());
       merged_.insert(merged_.end(), more->begin(), more->end());
+    }
     pos_ += 4 + more->size();
   }
   if (merging) rec.body = ByteView(merged_);

@@ -4,6 +4,7 @@
 /// (type 0x003C), which the reader appends (up to kMaxMergedBytes).
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "core/bytes.h"
 #include "core/reader.h"
@@ -28,12 +29,16 @@ class BiffReader {
   bool next(BiffRecord& rec);
   bool truncated() const { return truncated_; }
   std::size_t position() const { return pos_; }
+  /// Offsets in the last record's body where each merged CONTINUE record's data begins
+  /// (empty when it had none): SST strings split there restart with a flags byte.
+  const std::vector<std::size_t>& continue_offsets() const { return continue_offsets_; }
 
  private:
   Reader r_;
   std::size_t pos_ = 0;
   bool truncated_ = false;
   Bytes merged_;
+  std::vector<std::size_t> continue_offsets_;
 };
 
 }  // namespace lg::xls

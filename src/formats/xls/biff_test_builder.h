@@ -147,6 +147,8 @@ class BiffWorkbookBuilder {
     names_.push_back(biff_record(0x0018, body));
   }
   void encrypt() { filepass_ = true; }
+  /// A record for the globals substream, after the sheets and externals (an SST).
+  void global(Bytes record) { extra_globals_.push_back(std::move(record)); }
 
   Bytes build() const {
     auto globals = [&](const std::vector<std::uint32_t>& offsets) {
@@ -182,6 +184,7 @@ class BiffWorkbookBuilder {
         }
         g = cat({g, biff_record(0x0017, ext)});
       }
+      for (const Bytes& x : extra_globals_) g = cat({g, x});
       for (const Bytes& n : names_) g = cat({g, n});
       return cat({g, biff_record(0x000A, {})});
     };
@@ -217,6 +220,7 @@ class BiffWorkbookBuilder {
   bool filepass_ = false;
   std::vector<Sheet> sheets_;
   std::vector<Bytes> names_;
+  std::vector<Bytes> extra_globals_;
 };
 
 }  // namespace lg::testing

@@ -1,6 +1,7 @@
 // Workbook stream walk: [MS-XLS] 2.4.21 BOF, 2.4.28 BoundSheet8, 2.4.150 Lbl (NAME),
 // 2.4.106 ExternSheet, 2.4.271 SupBook, 2.4.117 FilePass, 2.4.127 Formula, 2.4.260 ShrFmla,
-// 2.4.4 Array; BIFF5/7 layouts where they differ.
+// 2.4.4 Array, 2.4.268 String, 2.4.148 Label, 2.4.149 LabelSst, 2.4.265 SST; BIFF5/7 layouts
+// where they differ.
 #include "formats/xls/biff_workbook.h"
 
 #include <optional>
@@ -9,6 +10,7 @@
 #include "core/charset.h"
 #include "core/reader.h"
 #include "formats/xls/biff_reader.h"
+#include "formats/xls/biff_sst.h"
 #include "formats/xls/xls_formula.h"
 #include "formats/xls/xls_string.h"
 
@@ -22,6 +24,11 @@ constexpr std::uint16_t kName = 0x0018;
 constexpr std::uint16_t kFilePass = 0x002F;
 constexpr std::uint16_t kCodePage = 0x0042;
 constexpr std::uint16_t kBoundSheet = 0x0085;
+constexpr std::uint16_t kRString = 0x00D6;  // BIFF5 rich LABEL
+constexpr std::uint16_t kSst = 0x00FC;
+constexpr std::uint16_t kLabelSst = 0x00FD;
+constexpr std::uint16_t kLabel = 0x0204;
+constexpr std::uint16_t kString = 0x0207;
 constexpr std::uint16_t kSupBook = 0x01AE;
 constexpr std::uint16_t kArray = 0x0221;
 constexpr std::uint16_t kShrFmla = 0x04BC;
@@ -83,6 +90,7 @@ class Walk {
         continue;
       }
       if (in_globals) {
+        if (rec.type == kSst && sst_.empty()) sst_ = read_sst(rec.body, rd.continue_offsets());
         if (!globals(rec)) break;  // FILEPASS
       } else if (sheet != kNoSheet && depth == 1) {
         cell_record(rec, sheet);
@@ -232,11 +240,34 @@ class Walk {
     Reader r(rec.body);
     std::string where;
     std::size_t cce_at = 0;
+    const std::string& sheet_name = out_.sheets[sheet].name;
+    // Cell: rw u16, col u16, ixfe u16; a string constant or a formula's string result.
+    auto row = r.u16le(0), col = r.u16le(2);
     switch (rec.type) {
+      case kString: {  // cch u16, then the characters (BIFF8 with their flags byte)
+        auto cch = r.u16le(0);
+        auto v = cch ? read_xl_chars(r, 2, *cch, fc_.version, fc_.charset) : std::nullopt;
+        if (v) set_last_value(out_, sheet_name, last_formula_cell_, v->utf8);
+        return;
+      }
+      case kLabel:
+      case kRString: {
+        auto cch = r.u16le(6);
+        auto v = cch ? read_xl_chars(r, 8, *cch, fc_.version, fc_.charset) : std::nullopt;
+        if (v && row && col)
+          add_value_cell(out_, sheet_name, a1_reference(*row, *col, true, true), v->utf8);
+        return;
+      }
+      case kLabelSst: {
+        auto isst = r.u32le(6);
+        if (isst && row && col && *isst < sst_.size())
+          add_value_cell(out_, sheet_name, a1_reference(*row, *col, true, true), sst_[*isst]);
+        return;
+      }
       case kFormula: {  // Cell (rw, col, ixfe), FormulaValue (8), grbit, chn, cce, rgce
-        auto row = r.u16le(0), col = r.u16le(2);
         if (!row || !col) return;
         where = a1_reference(*row, *col, true, true);
+        last_formula_cell_ = where;
         cce_at = 20;
         break;
       }
@@ -259,7 +290,7 @@ class Walk {
     ++out_.formula_count;
     if (out_.cells.size() >= kMaxXlmCells) return;
     DecodedFormula f = decode_formula(*rgce, fc_, budget_);
-    out_.cells.push_back({out_.sheets[sheet].name, std::move(where), std::move(f.text)});
+    out_.cells.push_back({sheet_name, std::move(where), std::move(f.text), {}});
   }
 
   struct RawName {
@@ -280,6 +311,8 @@ class Walk {
   std::vector<bool> supbook_self_;
   std::vector<Xti> xti_;
   std::vector<RawName> raw_names_;
+  std::vector<std::string> sst_;
+  std::string last_formula_cell_;  // where the last FORMULA record was, for its STRING
 };
 
 }  // namespace

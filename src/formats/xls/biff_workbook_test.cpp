@@ -47,6 +47,68 @@ TEST(BiffWorkbook, VeryHiddenMacroSheetWithAutoOpenAndExec) {
   EXPECT_TRUE(m.anomalies.empty());
 }
 
+// [MS-XLS] 2.4.268 STRING (a formula's string result), 2.4.148 LABEL and 2.4.149 LABELSST
+// through the SST split over a CONTINUE record: the payload strings of a macro sheet.
+TEST(BiffWorkbook, StringResultsAndConstantCells) {
+  using testing::biff_record;
+  using testing::put16;
+  using testing::put32;
+  using testing::put8;
+  using testing::put_bytes;
+  Ptg p;
+  BiffWorkbookBuilder b;
+  const std::size_t ws = b.sheet("Sheet1", 0, false);
+  const std::size_t m = b.sheet("Kx", 1, true);
+  Bytes sst;
+  put32(sst, 2);
+  put32(sst, 2);
+  put16(sst, 4);
+  put8(sst, 0);
+  put_bytes(sst, "skip");
+  put16(sst, 25);
+  put8(sst, 0);
+  put_bytes(sst, "http://evil.");
+  Bytes cont = {0x00};
+  put_bytes(cont, "example/x.ps1");
+  b.global(cat({biff_record(0x00FC, sst), biff_record(0x003C, cont)}));
+  b.formula(m, 0, 0, cat({p.ref(1, 0), p.funcvar(1, 110)}));
+  Bytes str;
+  put16(str, 20);
+  put8(str, 0);
+  put_bytes(str, "powershell -w hidden");
+  b.raw(m, biff_record(0x0207, str));
+  auto cell = [](std::uint16_t row, std::uint16_t col) {
+    Bytes c;
+    put16(c, row);
+    put16(c, col);
+    put16(c, 0x0F);
+    return c;
+  };
+  Bytes label = cell(1, 0);
+  put16(label, 11);
+  put8(label, 0);
+  put_bytes(label, "cmd /c calc");
+  b.raw(m, biff_record(0x0204, label));
+  Bytes lsst = cell(2, 0);
+  put32(lsst, 1);
+  b.raw(m, biff_record(0x00FD, lsst));
+  Bytes bad = cell(3, 0);
+  put32(bad, 7);  // past the SST: ignored
+  b.raw(m, biff_record(0x00FD, bad));
+  b.raw(ws, biff_record(0x0204, label));  // a worksheet's constants are not macro text
+  XlmMacros x = read_biff_workbook(b.build());
+  ASSERT_EQ(x.cells.size(), 3u);
+  EXPECT_EQ(x.cells[0].formula, "EXEC($A$2)");
+  EXPECT_EQ(x.cells[0].value, "powershell -w hidden");
+  EXPECT_EQ(x.cells[1].cell, "A2");
+  EXPECT_TRUE(x.cells[1].formula.empty());
+  EXPECT_EQ(x.cells[1].value, "cmd /c calc");
+  EXPECT_EQ(x.cells[2].cell, "A3");
+  EXPECT_EQ(x.cells[2].value, "http://evil.example/x.ps1");
+  EXPECT_EQ(x.formula_count, 1u);
+  EXPECT_EQ(x.value_cells, 2u);
+}
+
 TEST(BiffWorkbook, WorksheetFormulasAreNotMacros) {
   Ptg p;
   BiffWorkbookBuilder b;

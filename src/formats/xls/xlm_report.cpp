@@ -162,9 +162,15 @@ void report_xlm(const XlmMacros& m, Context& ctx) {
     if (is_auto_name(n.name) && targets_macro_sheet(n.formula, m.sheets))
       auto_names.push_back(clip(n.name + " -> " + n.formula));
   }
+  // A formula's cached string result and a constant cell's text often carry the payload
+  // (the URL, the command line) that the formulas only assemble or point to.
   for (const XlmCell& c : m.cells) {
     const std::string where = c.sheet + "!" + c.cell;
-    add_line(where + ": =" + c.formula);
+    if (c.formula.empty()) {
+      if (!c.value.empty()) add_line(where + ": " + c.value);
+      continue;
+    }
+    add_line(where + ": =" + c.formula + (c.value.empty() ? "" : " -> " + c.value));
     check_execute(where, c.formula);
   }
   for (const std::string& a : auto_names)

@@ -17,7 +17,9 @@ inline constexpr std::size_t kMaxFormulaFactLines = 200;
 /// XLM_VERY_HIDDEN_SHEET (per hidden macro sheet), XLM_AUTO_OPEN (an auto-open or auto-close
 /// name, built-in or localized, when the workbook has a macro sheet), XLM_EXECUTE (a formula
 /// calling EXEC, CALL, REGISTER, REGISTER.ID or RUN, with the formula as evidence).
-/// Text (kMacro): "Sheet!A1: =FORMULA" lines and "Name: =target" lines.
+/// Text (kMacro): "Name: =target" lines, then "Sheet!A1: =FORMULA" lines (with " -> value"
+/// when the formula's cached string result is known) and "Sheet!B2: text" lines for string
+/// constants.
 /// Facts: "xlm_macro_sheets", "xlm_auto_names", "xlm_formula_count", "xlm_formulas",
 /// "xlm_unread" (an encrypted workbook). Anomalies: m.anomalies, prefixed with m.source.
 void report_xlm(const XlmMacros& m, Context& ctx);

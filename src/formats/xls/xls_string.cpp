@@ -22,12 +22,15 @@ std::optional<XlString> read_xl_chars(const Reader& r, std::size_t off, std::siz
     out.end = off + cch;
     return out;
   }
-  auto flags = r.u8(off);
+  // BIFF12 ([MS-XLSB] 2.5.166 XLWideString): UTF-16LE characters, no flags byte.
+  const bool biff12 = version == BiffVersion::kBiff12;
+  auto flags = biff12 ? std::optional<std::uint8_t>(0x01) : r.u8(off);
   if (!flags) return std::nullopt;
   const bool wide = (*flags & 0x01) != 0;
   auto n = checked_mul(cch, wide ? 2 : 1);
   if (!n) return std::nullopt;
-  auto bytes = r.subspan(off + 1, *n);
+  if (!biff12) ++off;
+  auto bytes = r.subspan(off, *n);
   if (!bytes) return std::nullopt;
   if (wide) {
     out.utf8 = utf16le_to_utf8(*bytes);
@@ -35,7 +38,7 @@ std::optional<XlString> read_xl_chars(const Reader& r, std::size_t off, std::siz
     // Compressed characters are UTF-16 code units with the high byte dropped: Latin-1.
     for (std::uint8_t b : *bytes) append_utf8(out.utf8, b);
   }
-  out.end = off + 1 + *n;
+  out.end = off + *n;
   return out;
 }
 

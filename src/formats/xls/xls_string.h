@@ -1,7 +1,7 @@
 #pragma once
 /// Character data of BIFF records: [MS-XLS] 2.5.293 XLUnicodeStringNoCch (a flags byte whose
 /// bit 0 says UTF-16LE, else one byte per character, the high byte zero) in BIFF8, and the
-/// code-page bytes of BIFF5/7.
+/// code-page bytes of BIFF5/7, and the UTF-16LE characters (no flags byte) of BIFF12.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -17,8 +17,8 @@ struct XlString {
   std::size_t end = 0;  // offset just past the characters
 };
 
-/// Reads `cch` characters at `off` (BIFF8: flags byte first). nullopt when they run past the
-/// end of `r`.
+/// Reads `cch` characters at `off` (BIFF8: flags byte first; BIFF12: 2 bytes each). nullopt when
+/// they run past the end of `r`.
 std::optional<XlString> read_xl_chars(const Reader& r, std::size_t off, std::size_t cch,
                                       BiffVersion version, std::string_view charset);
 
