@@ -87,6 +87,13 @@ inline bool is_stop_cp(char32_t cp) {
   return false;
 }
 
+/// True for the lead bytes of the UTF-8 sequences is_stop_cp may accept (U+0080..U+00FF,
+/// U+2000..U+3FFF, U+E000..U+FFFF, U+10000..U+1FFFF): no other sequence needs decoding to be
+/// ruled out.
+constexpr bool may_lead_stop_cp(unsigned char b) {
+  return b == 0xC2 || b == 0xC3 || b == 0xE2 || b == 0xE3 || b == 0xEE || b == 0xEF || b == 0xF0;
+}
+
 /// CJK letters (Hangul, kana, ideographs). They may form IDN labels ("日本語.jp"), but in a
 /// URL path they end the URL: Japanese and Korean prose runs on without spaces
 /// ("詳細はhttps://example.co.jp/abcを参照").
