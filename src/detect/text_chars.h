@@ -27,15 +27,24 @@ struct Run {
 
 /// Appends the maximal letter-digit runs of `s` at least `min_len` long, in text order: the
 /// one pass the address and key finders share (their shortest candidate is far longer than
-/// most words, so few runs survive).
+/// most words, so few runs survive). Only every min_len-th byte is probed (a run that long
+/// holds a probe); a probe in a run is widened to the whole run. Each byte is looked at at
+/// most twice.
 inline void long_alnum_runs(std::string_view s, std::size_t min_len, std::vector<Run>& out) {
-  std::size_t i = 0;
-  const std::size_t n = s.size();
-  while (i < n) {
-    while (i < n && !kAlnum[static_cast<unsigned char>(s[i])]) ++i;
-    std::size_t start = i;
-    while (i < n && kAlnum[static_cast<unsigned char>(s[i])]) ++i;
-    if (i - start >= min_len) out.push_back(Run{start, i});
+  const std::size_t step = min_len == 0 ? 1 : min_len, n = s.size();
+  auto alnum = [&](std::size_t k) { return kAlnum[static_cast<unsigned char>(s[k])]; };
+  std::size_t done = 0;  // runs before this are reported; s[done - 1] ends one, if done > 0
+  for (std::size_t probe = step - 1; probe < n;) {
+    if (!alnum(probe)) {
+      probe += step;
+      continue;
+    }
+    std::size_t begin = probe, end = probe + 1;
+    while (begin > done && alnum(begin - 1)) --begin;
+    while (end < n && alnum(end)) ++end;
+    if (end - begin >= min_len) out.push_back(Run{begin, end});
+    done = end;
+    probe = end + step;  // s[end] is not a letter or digit: the next run starts after it
   }
 }
 
