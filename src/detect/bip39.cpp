@@ -1,5 +1,6 @@
 #include "detect/bip39.h"
 
+#include <algorithm>
 #include <array>
 
 #include "core/charset.h"
@@ -27,7 +28,7 @@ inline bool is_separator_ascii(unsigned char c) { return kSeparator[c]; }
 // Length of a multi-byte separator at `i` (spaces and punctuation: U+00A0, U+3000 the
 // ideographic space, 、。, full-width ：，), or 0.
 std::size_t separator_utf8(std::string_view s, std::size_t i) {
-  if (static_cast<unsigned char>(s[i]) < 0x80) return 0;
+  if (!text_chars::may_lead_stop_cp(static_cast<unsigned char>(s[i]))) return 0;
   char32_t cp = 0;
   std::size_t len = text_chars::decode_utf8(s, i, cp);
   return len && text_chars::is_stop_cp(cp) ? len : 0;
@@ -37,6 +38,13 @@ std::size_t separator_utf8(std::string_view s, std::size_t i) {
 // U+1100..U+11FF) needs NFC before lookup; precomposed text, the usual case, does not.
 std::size_t packed_slot(std::uint64_t packed) {
   return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 51);  // 13 bits
+}
+
+// The low 16 bits of the code point of a 3-byte UTF-8 sequence at the start of `w`.
+std::uint32_t first_char_bits(std::string_view w) {
+  return (static_cast<std::uint32_t>(static_cast<unsigned char>(w[0]) & 0x0F) << 12) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(w[1]) & 0x3F) << 6) |
+         (static_cast<unsigned char>(w[2]) & 0x3F);
 }
 
 bool needs_nfc(std::string_view w) {
@@ -68,8 +76,15 @@ Bip39Detector::Bip39Detector() {
       words_[l].push_back(normalize_nfc(text.substr(pos, nl - pos)));
       pos = nl + 1;
     }
-    for (std::size_t i = 0; i < words_[l].size(); ++i)
-      index_[l].emplace(words_[l][i], static_cast<std::uint16_t>(i));
+    for (std::size_t i = 0; i < words_[l].size(); ++i) {
+      const std::string& w = words_[l][i];
+      index_[l].emplace(w, static_cast<std::uint16_t>(i));
+      longest_[l] = std::max(longest_[l], w.size());
+      if (w.size() >= 3) {
+        const std::uint32_t c = first_char_bits(w);
+        first_chars_[l][c / 64] |= std::uint64_t{1} << (c % 64);
+      }
+    }
   }
   packed_keys_.assign(kPackedSlots, 0);
   packed_indices_.assign(kPackedSlots, 0);
@@ -238,9 +253,18 @@ void Bip39Detector::lookup(std::string_view token, std::string& key, int& lang,
       index = static_cast<std::uint16_t>(at);
     }
   } else if (candidate > 0 && token.size() <= kMaxWordBytes) {
-    key.assign(token);
-    if (needs_nfc(key)) key = normalize_nfc(key);
-    const auto& index_of = index_[static_cast<std::size_t>(candidate)];
+    const auto l = static_cast<std::size_t>(candidate);
+    if (needs_nfc(token)) {
+      key = normalize_nfc(token);
+    } else {
+      // Precomposed (the usual case): the token is its own key; rule out what cannot be a
+      // word of the list before hashing it.
+      if (token.size() < 3 || token.size() > longest_[l]) return;
+      const std::uint32_t c = first_char_bits(token);
+      if ((first_chars_[l][c / 64] >> (c % 64) & 1) == 0) return;
+      key.assign(token);
+    }
+    const auto& index_of = index_[l];
     if (auto it = index_of.find(key); it != index_of.end()) {
       lang = candidate;
       index = it->second;

@@ -58,6 +58,11 @@ class Bip39Detector {
   std::vector<std::uint16_t> packed_indices_;
   std::array<std::vector<std::string>, kLanguages> words_;
   std::array<std::unordered_map<std::string_view, std::uint16_t>, kLanguages> index_;
+  /// Per list, a bit for each first character of its words (the low 16 bits of the code
+  /// point; every Japanese and Korean word starts with a 3-byte character) and the longest
+  /// word: most tokens of prose are turned away before a string is hashed.
+  std::array<std::array<std::uint64_t, 1024>, kLanguages> first_chars_{};
+  std::array<std::size_t, kLanguages> longest_{};
 };
 
 }  // namespace lg

@@ -3,11 +3,50 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <string>
+#include <vector>
+
+#include "detect/text_chars.h"
 
 namespace lg {
 namespace {
+
+// Every maximal letter-digit run at least `min_len` long, found byte by byte.
+std::vector<std::pair<std::size_t, std::size_t>> runs_by_bytes(std::string_view s,
+                                                               std::size_t min_len) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !text_chars::is_alnum(static_cast<unsigned char>(s[i]))) ++i;
+    const std::size_t start = i;
+    while (i < s.size() && text_chars::is_alnum(static_cast<unsigned char>(s[i]))) ++i;
+    if (i > start && i - start >= min_len) out.emplace_back(start, i);
+  }
+  return out;
+}
+
+TEST(TextChars, LongAlnumRunsProbeWithoutMissingAny) {
+  // Runs of every length around the probe step, at every offset, in ASCII and UTF-8 text.
+  std::uint64_t x = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    const std::size_t len = round % 97;
+    for (std::size_t k = 0; k < len; ++k) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      static constexpr std::string_view kBytes = "aZ09 .-\xE3\x81\x82x";
+      s += x % 3 == 0 ? kBytes[x % kBytes.size()] : 'q';
+    }
+    for (std::size_t min_len : {1, 2, 11, 51}) {
+      std::vector<text_chars::Run> runs;
+      text_chars::long_alnum_runs(s, min_len, runs);
+      std::vector<std::pair<std::size_t, std::size_t>> got;
+      for (const auto& r : runs) got.emplace_back(r.begin, r.end);
+      ASSERT_EQ(got, runs_by_bytes(s, min_len)) << s << " " << min_len;
+    }
+  }
+}
 
 std::string chain_of(std::string_view s) {
   auto a = validate_crypto_address(s);

@@ -11,6 +11,7 @@
 
 #include <unistd.h>
 
+#include "core/charset.h"
 #include "detect/lexicon_text.h"
 
 namespace lg {
@@ -61,6 +62,37 @@ TEST(LexiconText, JoinsHangulAndCjkOnly) {
   EXPECT_EQ(n.joins.size(), 4u);
   EXPECT_EQ(norm("採用 面接 の ご案内"), "採用面接のご案内");
   EXPECT_EQ(norm("한국 abc 日本"), "한국 abc 日本");
+}
+
+std::string utf8_of(char32_t cp) {
+  std::string s;
+  if (cp < 0x800) {
+    s += static_cast<char>(0xC0 | (cp >> 6));
+  } else {
+    s += static_cast<char>(0xE0 | (cp >> 12));
+    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  }
+  s += static_cast<char>(0x80 | (cp & 0x3F));
+  return s;
+}
+
+TEST(LexiconText, StableCharactersAreTheirOwnNfkcCasefold) {
+  // The characters normalization passes through without ICU: ICU agrees, one by one.
+  std::size_t stable = 0;
+  for (char32_t cp = 0x80; cp < 0xD800; ++cp) {
+    if (!nfkc_casefold_stable(cp)) continue;
+    ++stable;
+    const std::string s = utf8_of(cp);
+    ASSERT_EQ(normalize_nfkc_casefold(s), s) << std::hex << static_cast<unsigned>(cp);
+  }
+  EXPECT_GT(stable, 30'000u);
+  // Lines of them and ASCII give what ICU gives for the whole line.
+  for (std::string_view line :
+       {"お世話になっております。Meeting 「第3四半期」", "안녕하세요. PDF 파일을 보내드립니다",
+        "カタカナー\u3099", "ｶﾀｶﾅ and 한국", "が\xE3\x82\x99 か\xE3\x82\x99"}) {
+    std::string want = normalize_nfkc_casefold(line);
+    EXPECT_EQ(norm(line), norm(want)) << line;
+  }
 }
 
 TEST(LexiconText, RepairsBadUtf8) {

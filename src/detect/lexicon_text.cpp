@@ -14,11 +14,48 @@ bool is_ascii_space(unsigned char c) {
 
 bool is_filename_separator(unsigned char c) { return c == '_' || c == '-' || c == '.' || c == '+'; }
 
+// True when NFKC_Casefold changes `line` only by lowercasing its ASCII letters (done below):
+// well-formed UTF-8 whose other characters are all nfkc_casefold_stable. None of those
+// combines with a neighbour, so the line's form is the characters' own forms.
+bool folds_as_ascii(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size()) {  // bounded: i grows by at least 1 each turn
+    if (static_cast<unsigned char>(line[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t len = text_chars::decode_utf8(line, i, cp);
+    if (len == 0 || !nfkc_casefold_stable(cp)) return false;
+    i += len;
+  }
+  return true;
+}
+
+// True when `s` (well-formed UTF-8) ends with a Hangul/CJK character.
+bool ends_cjk(std::string_view s) {
+  if (s.empty() || static_cast<unsigned char>(s.back()) < 0x80) return false;
+  std::size_t i = s.size() - 1;  // back to the lead byte (at most 3 steps)
+  for (int k = 0; k < 3 && i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80; ++k) --i;
+  char32_t cp = 0;
+  return text_chars::decode_utf8(s, i, cp) != 0 && is_cjk_or_hangul(cp);
+}
+
 // White space that NFKC_Casefold leaves as it is (it maps U+00A0, U+2000-U+200A and U+3000 to
 // U+0020 already, and removes U+200B and U+FEFF).
 bool is_other_space(char32_t cp) { return cp == 0x85 || cp == 0x2028 || cp == 0x2029; }
 
 }  // namespace
+
+bool nfkc_casefold_stable(char32_t cp) {
+  return (cp >= 0x3001 && cp <= 0x3002) ||  // 、。
+         (cp >= 0x3008 && cp <= 0x3011) ||  // 〈〉《》「」『』【】
+         (cp >= 0x3041 && cp <= 0x3096) ||  // hiragana (not the voicing marks)
+         (cp >= 0x30A1 && cp <= 0x30FA) ||  // katakana
+         cp == 0x30FC ||                    // ー
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||  // CJK unified ideographs
+         (cp >= 0xAC00 && cp <= 0xD7A3);    // Hangul syllables
+}
 
 bool is_cjk_or_hangul(char32_t cp) {
   return (cp >= 0x1100 && cp <= 0x11FF) ||  // Hangul Jamo
@@ -50,7 +87,11 @@ void normalize_lexicon_text(std::string_view utf8, TextKind kind, NormalizedText
     const std::size_t end = nl == std::string_view::npos ? utf8.size() : nl + 1;
     std::string_view s = utf8.substr(pos, end - pos);
     pos = end;
-    if (!is_ascii(s)) {
+    // In a line that folds as ASCII, a non-ASCII character is neither a space nor an
+    // apostrophe: the fast path below copies it as it is.
+    const bool stable = folds_as_ascii(s);
+    const unsigned char fast_limit = stable ? 0xFF : 0x7F;
+    if (!stable) {
       folded = normalize_nfkc_casefold(s);
       s = folded;
     }
@@ -61,16 +102,17 @@ void normalize_lexicon_text(std::string_view utf8, TextKind kind, NormalizedText
     o = base + used;
     std::size_t i = 0;
     while (i < s.size()) {  // bounded: i grows by at least 1 each turn
-      // Fast path: a run of ASCII letters, digits and punctuation (lowercased on the way).
+      // Fast path: a run of ASCII letters, digits and punctuation (lowercased on the way),
+      // and in a stable line its other characters too.
       if (!pending_space) {
         const std::size_t start = i;
         while (i < s.size()) {
           const auto b = static_cast<unsigned char>(s[i]);
-          if (b <= ' ' || b >= 0x80 || (filename && is_filename_separator(b))) break;
+          if (b <= ' ' || b > fast_limit || (filename && is_filename_separator(b))) break;
           *o++ = text_chars::to_lower(static_cast<char>(b));
           ++i;
         }
-        if (i != start) last_cjk = false;
+        if (i != start) last_cjk = ends_cjk(s.substr(0, i));
         if (i == s.size()) break;
       }
       const auto c = static_cast<unsigned char>(s[i]);

@@ -25,6 +25,11 @@ struct NormalizedText {
 /// Linear in the text.
 void normalize_lexicon_text(std::string_view utf8, TextKind kind, NormalizedText& out);
 
+/// True for the common kana, Hangul syllables, CJK ideographs and CJK brackets, which
+/// NFKC_Casefold leaves as they are and which compose with nothing before them (so text of
+/// ASCII and these needs no ICU pass; checked against ICU code point by code point in tests).
+bool nfkc_casefold_stable(char32_t cp);
+
 /// True for the Hangul, kana and CJK ideograph code points (after NFKC).
 bool is_cjk_or_hangul(char32_t cp);
 

@@ -13,6 +13,7 @@ namespace {
 
 constexpr std::size_t kMaxMatchesPerText = 64;     // pattern occurrences looked at in one text
 constexpr std::size_t kMaxShownDomainBytes = 253;  // RFC 1035 2.3.4
+constexpr std::size_t kDeletionBatch = 32;         // deletion variants looked up together
 
 std::size_t count_labels(std::string_view host) {
   return static_cast<std::size_t>(std::count(host.begin(), host.end(), '.')) + 1;
@@ -182,9 +183,13 @@ LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
   }
 }
 
+std::size_t LookalikeChecker::deletion_bit(std::uint64_t h) const {
+  return (h >> 32) & (deletion_bits_.size() * 64 - 1);
+}
+
 template <class F>
 void LookalikeChecker::for_each_deletion_match(std::uint64_t h, F&& f) const {
-  std::size_t bit = (h >> 32) & (deletion_bits_.size() * 64 - 1);
+  std::size_t bit = deletion_bit(h);
   if ((deletion_bits_[bit / 64] >> (bit % 64) & 1) == 0) return;
   const std::size_t mask = deletion_table_.size() - 1;
   for (std::size_t i = h & mask; deletion_table_[i].hash != 0; i = (i + 1) & mask)
@@ -207,16 +212,36 @@ const LookalikeChecker::Label* LookalikeChecker::nearest_by_edits(std::string_vi
   std::size_t best_distance = 3;
   // A label within two edits of a two-edit brand label (9+ characters) has 7 or more.
   std::size_t k = skeleton.size() >= kTwoEditLabel - 2 ? 2 : 1;
+  auto visit = [&](std::uint32_t li) {
+    const Label& l = labels_[li];
+    std::size_t limit = l.label.size() >= kTwoEditLabel ? 2 : 1;
+    std::size_t d = osa_distance(skeleton, l.skeleton, limit);
+    if (d == 0 || d > limit || d >= best_distance) return;
+    best = &l;
+    best_distance = d;
+  };
+  // The variants go in batches: the bitmap words, then the table slots the bitmap lets
+  // through, are prefetched for a whole batch, so their cache misses (the index is megabytes
+  // for thousands of brands) overlap. Variants are still visited in order.
+  std::uint64_t batch[kDeletionBatch];
+  std::size_t queued = 0;
+  const std::size_t mask = deletion_table_.size() - 1;
+  auto flush = [&] {
+    for (std::size_t i = 0; i < queued; ++i)
+      __builtin_prefetch(&deletion_bits_[deletion_bit(batch[i]) / 64]);
+    for (std::size_t i = 0; i < queued; ++i) {
+      std::size_t bit = deletion_bit(batch[i]);
+      if (deletion_bits_[bit / 64] >> (bit % 64) & 1)
+        __builtin_prefetch(&deletion_table_[batch[i] & mask]);
+    }
+    for (std::size_t i = 0; i < queued; ++i) for_each_deletion_match(batch[i], visit);
+    queued = 0;
+  };
   for_each_deletion(skeleton, k, [&](std::uint64_t h) {
-    for_each_deletion_match(h, [&](std::uint32_t li) {
-      const Label& l = labels_[li];
-      std::size_t limit = l.label.size() >= kTwoEditLabel ? 2 : 1;
-      std::size_t d = osa_distance(skeleton, l.skeleton, limit);
-      if (d == 0 || d > limit || d >= best_distance) return;
-      best = &l;
-      best_distance = d;
-    });
+    batch[queued++] = h;
+    if (queued == kDeletionBatch) flush();
   });
+  flush();
   return best;
 }
 

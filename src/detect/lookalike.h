@@ -115,6 +115,7 @@ class LookalikeChecker {
   };
   std::vector<DeletionSlot> deletion_table_;
   std::vector<std::uint64_t> deletion_bits_;
+  [[nodiscard]] std::size_t deletion_bit(std::uint64_t hash) const;
   template <class F>
   void for_each_deletion_match(std::uint64_t hash, F&& f) const;
   std::size_t longest_label_ = 0;

@@ -27,15 +27,24 @@ struct Run {
 
 /// Appends the maximal letter-digit runs of `s` at least `min_len` long, in text order: the
 /// one pass the address and key finders share (their shortest candidate is far longer than
-/// most words, so few runs survive).
+/// most words, so few runs survive). Only every min_len-th byte is probed (a run that long
+/// holds a probe); a probe in a run is widened to the whole run. Each byte is looked at at
+/// most twice.
 inline void long_alnum_runs(std::string_view s, std::size_t min_len, std::vector<Run>& out) {
-  std::size_t i = 0;
-  const std::size_t n = s.size();
-  while (i < n) {
-    while (i < n && !kAlnum[static_cast<unsigned char>(s[i])]) ++i;
-    std::size_t start = i;
-    while (i < n && kAlnum[static_cast<unsigned char>(s[i])]) ++i;
-    if (i - start >= min_len) out.push_back(Run{start, i});
+  const std::size_t step = min_len == 0 ? 1 : min_len, n = s.size();
+  auto alnum = [&](std::size_t k) { return kAlnum[static_cast<unsigned char>(s[k])]; };
+  std::size_t done = 0;  // runs before this are reported; s[done - 1] ends one, if done > 0
+  for (std::size_t probe = step - 1; probe < n;) {
+    if (!alnum(probe)) {
+      probe += step;
+      continue;
+    }
+    std::size_t begin = probe, end = probe + 1;
+    while (begin > done && alnum(begin - 1)) --begin;
+    while (end < n && alnum(end)) ++end;
+    if (end - begin >= min_len) out.push_back(Run{begin, end});
+    done = end;
+    probe = end + step;  // s[end] is not a letter or digit: the next run starts after it
   }
 }
 
@@ -85,6 +94,13 @@ inline bool is_stop_cp(char32_t cp) {
   if (cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFFF)) return true;  // BOM, specials, U+FFFD
   if (cp >= 0x1F000 && cp <= 0x1FAFF) return true;                  // emoji and pictographs
   return false;
+}
+
+/// True for the lead bytes of the UTF-8 sequences is_stop_cp may accept (U+0080..U+00FF,
+/// U+2000..U+3FFF, U+E000..U+FFFF, U+10000..U+1FFFF): no other sequence needs decoding to be
+/// ruled out.
+constexpr bool may_lead_stop_cp(unsigned char b) {
+  return b == 0xC2 || b == 0xC3 || b == 0xE2 || b == 0xE3 || b == 0xEE || b == 0xEF || b == 0xF0;
 }
 
 /// CJK letters (Hangul, kana, ideographs). They may form IDN labels ("日本語.jp"), but in a
