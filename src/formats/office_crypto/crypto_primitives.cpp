@@ -1,6 +1,8 @@
-// OpenSSL EVP wrappers for the Office encryption schemes (see crypto_primitives.h).
+// Nettle digests and OpenSSL EVP ciphers for the Office encryption schemes (see
+// crypto_primitives.h).
 #include "formats/office_crypto/crypto_primitives.h"
 
+#include <nettle/nettle-meta.h>
 #include <openssl/evp.h>
 #include <openssl/provider.h>
 
@@ -18,25 +20,36 @@ const char* office_hash(std::string_view name) {
   return nullptr;
 }
 
-Hasher::Hasher(const char* name)
-    : md_(name ? EVP_MD_fetch(nullptr, name, nullptr) : nullptr), ctx_(EVP_MD_CTX_new()) {}
-Hasher::~Hasher() {
-  EVP_MD_CTX_free(ctx_);
-  EVP_MD_free(md_);
+namespace {
+
+const nettle_hash* nettle_for(const char* name) {
+  if (name == nullptr) return nullptr;
+  const std::string_view n(name);
+  if (n == "SHA1") return &nettle_sha1;
+  if (n == "SHA256") return &nettle_sha256;
+  if (n == "SHA384") return &nettle_sha384;
+  if (n == "SHA512") return &nettle_sha512;
+  if (n == "MD5") return &nettle_md5;
+  return nullptr;
 }
 
-std::size_t Hasher::size() const {
-  return md_ ? static_cast<std::size_t>(EVP_MD_get_size(md_)) : 0;
-}
+}  // namespace
+
+Hasher::Hasher(const char* name)
+    : hash_(nettle_for(name)),
+      ctx_(hash_ ? (hash_->context_size + sizeof(std::uint64_t) - 1) / sizeof(std::uint64_t) : 0) {}
+Hasher::~Hasher() = default;
+
+std::size_t Hasher::size() const { return hash_ ? hash_->digest_size : 0; }
 
 bool Hasher::digest_into(ByteView a, ByteView b, Bytes& out) {
   if (!ok()) return false;
-  out.resize(size());
-  unsigned int len = 0;
-  if (EVP_DigestInit_ex2(ctx_, md_, nullptr) != 1) return false;
-  if (!a.empty() && EVP_DigestUpdate(ctx_, a.data(), a.size()) != 1) return false;
-  if (!b.empty() && EVP_DigestUpdate(ctx_, b.data(), b.size()) != 1) return false;
-  if (EVP_DigestFinal_ex(ctx_, out.data(), &len) != 1 || len != out.size()) return false;
+  out.resize(hash_->digest_size);
+  void* ctx = ctx_.data();
+  hash_->init(ctx);
+  if (!a.empty()) hash_->update(ctx, a.size(), a.data());
+  if (!b.empty()) hash_->update(ctx, b.size(), b.data());
+  hash_->digest(ctx, hash_->digest_size, out.data());
   return true;
 }
 

@@ -1,15 +1,18 @@
 #pragma once
-/// The OpenSSL EVP operations the Office encryption schemes need ([MS-OFFCRYPTO] 2.3): hashes
-/// by name, AES-ECB/CBC decryption without padding, and RC4. RC4 lives in OpenSSL 3's legacy
-/// provider; Rc4Cipher loads it into a library context of its own, so the process-wide default
-/// context is never changed.
+/// The operations the Office encryption schemes need ([MS-OFFCRYPTO] 2.3): hashes by name
+/// (Nettle), AES-ECB/CBC decryption without padding and RC4 (OpenSSL EVP). RC4 lives in
+/// OpenSSL 3's legacy provider; Rc4Cipher loads it into a library context of its own, so the
+/// process-wide default context is never changed.
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include <openssl/types.h>
 
 #include "core/bytes.h"
+
+struct nettle_hash;
 
 namespace lg {
 
@@ -17,8 +20,9 @@ namespace lg {
 /// "MD5" (case-insensitive), as OpenSSL names them; nullptr for anything else.
 const char* office_hash(std::string_view name);
 
-/// One fetched digest and context reused over many hashes (the 50,000 to millions of rounds of
-/// password key derivation: an implicit fetch per round would cost more than the hash).
+/// One digest algorithm and its context, reused over many hashes (the 50,000 to millions of
+/// rounds of password key derivation): no allocation and no look-up per round, so a round costs
+/// the compression function and little else.
 class Hasher {
  public:
   /// `name` from office_hash(); ok() is false for nullptr or an unknown name.
@@ -26,7 +30,7 @@ class Hasher {
   ~Hasher();
   Hasher(const Hasher&) = delete;
   Hasher& operator=(const Hasher&) = delete;
-  bool ok() const { return ctx_ != nullptr && md_ != nullptr; }
+  bool ok() const { return hash_ != nullptr; }
   std::size_t size() const;
   /// H(a || b); empty on failure.
   Bytes digest(ByteView a, ByteView b = {});
@@ -34,8 +38,8 @@ class Hasher {
   bool digest_into(ByteView a, ByteView b, Bytes& out);
 
  private:
-  EVP_MD* md_;
-  EVP_MD_CTX* ctx_;
+  const nettle_hash* hash_;
+  std::vector<std::uint64_t> ctx_;  // the algorithm's context (aligned for its words)
 };
 
 /// AES decryption without padding (ECB when `iv` is empty, else CBC). `key` must be 16, 24 or
