@@ -57,8 +57,8 @@ struct Bip39Detector::Run {
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // [begin, end) of each word
 };
 
-Bip39Detector::Bip39Detector() {
-  for (std::size_t l = 0; l < kLanguages; ++l) {
+void Bip39Detector::load_list(std::size_t l) const {
+  std::call_once(loaded_[l], [this, l] {
     std::string_view text = bip39_wordlist_text(kLanguageList[l]);
     words_[l].reserve(2048);
     std::size_t pos = 0;
@@ -70,7 +70,11 @@ Bip39Detector::Bip39Detector() {
     }
     for (std::size_t i = 0; i < words_[l].size(); ++i)
       index_[l].emplace(words_[l][i], static_cast<std::uint16_t>(i));
-  }
+  });
+}
+
+Bip39Detector::Bip39Detector() {
+  load_list(0);
   packed_keys_.assign(kPackedSlots, 0);
   packed_indices_.assign(kPackedSlots, 0);
   for (std::size_t i = 0; i < words_[0].size(); ++i) {
@@ -93,7 +97,10 @@ int Bip39Detector::find_packed(std::uint64_t packed) const {
 }
 
 std::string_view Bip39Detector::word(Bip39Language language, std::uint16_t index) const {
-  const auto& list = words_[static_cast<std::size_t>(language)];
+  const auto l = static_cast<std::size_t>(language);
+  if (l >= kLanguages) return {};
+  load_list(l);
+  const auto& list = words_[l];
   return index < list.size() ? std::string_view(list[index]) : std::string_view();
 }
 
@@ -240,6 +247,7 @@ void Bip39Detector::lookup(std::string_view token, std::string& key, int& lang,
   } else if (candidate > 0 && token.size() <= kMaxWordBytes) {
     key.assign(token);
     if (needs_nfc(key)) key = normalize_nfc(key);
+    load_list(static_cast<std::size_t>(candidate));
     const auto& index_of = index_[static_cast<std::size_t>(candidate)];
     if (auto it = index_of.find(key); it != index_of.end()) {
       lang = candidate;
