@@ -1,10 +1,10 @@
-// Nettle digests and OpenSSL EVP ciphers for the Office encryption schemes (see
+// Nettle digests and RC4, OpenSSL EVP AES, for the Office encryption schemes (see
 // crypto_primitives.h).
 #include "formats/office_crypto/crypto_primitives.h"
 
+#include <nettle/arcfour.h>
 #include <nettle/nettle-meta.h>
 #include <openssl/evp.h>
-#include <openssl/provider.h>
 
 #include "core/ascii.h"
 #include "core/utf8.h"
@@ -99,38 +99,11 @@ std::optional<Bytes> aes_decrypt(ByteView key, ByteView iv, ByteView data) {
   return out;
 }
 
-Rc4Cipher::Rc4Cipher() {
-  lib_ = OSSL_LIB_CTX_new();
-  if (!lib_) return;
-  legacy_ = OSSL_PROVIDER_load(lib_, "legacy");
-  base_ = OSSL_PROVIDER_load(lib_, "default");
-  if (legacy_) cipher_ = EVP_CIPHER_fetch(lib_, "RC4", nullptr);
-}
-
-Rc4Cipher::~Rc4Cipher() {
-  EVP_CIPHER_free(cipher_);
-  if (legacy_) OSSL_PROVIDER_unload(legacy_);
-  if (base_) OSSL_PROVIDER_unload(base_);
-  OSSL_LIB_CTX_free(lib_);
-}
-
 bool Rc4Cipher::apply(ByteView key, std::span<std::uint8_t> data) const {
-  if (!cipher_ || key.empty() || key.size() > 64) return false;
-  std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(),
-                                                                      EVP_CIPHER_CTX_free);
-  if (!ctx || EVP_EncryptInit_ex2(ctx.get(), cipher_, nullptr, nullptr, nullptr) != 1) return false;
-  if (EVP_CIPHER_CTX_set_key_length(ctx.get(), static_cast<int>(key.size())) != 1) return false;
-  if (EVP_EncryptInit_ex2(ctx.get(), nullptr, key.data(), nullptr, nullptr) != 1) return false;
-  constexpr std::size_t kSlice = 1u << 24;
-  for (std::size_t done = 0; done < data.size();) {
-    const std::size_t n = std::min(kSlice, data.size() - done);
-    int out = 0;
-    if (EVP_EncryptUpdate(ctx.get(), data.data() + done, &out, data.data() + done,
-                          static_cast<int>(n)) != 1 ||
-        static_cast<std::size_t>(out) != n)
-      return false;
-    done += n;
-  }
+  if (key.empty() || key.size() > 64) return false;
+  arcfour_ctx ctx;
+  arcfour_set_key(&ctx, key.size(), key.data());
+  arcfour_crypt(&ctx, data.size(), data.data(), data.data());  // in place: Nettle allows it
   return true;
 }
 

@@ -1,14 +1,11 @@
 #pragma once
-/// The operations the Office encryption schemes need ([MS-OFFCRYPTO] 2.3): hashes by name
-/// (Nettle), AES-ECB/CBC decryption without padding and RC4 (OpenSSL EVP). RC4 lives in
-/// OpenSSL 3's legacy provider; Rc4Cipher loads it into a library context of its own, so the
-/// process-wide default context is never changed.
+/// The operations the Office encryption schemes need ([MS-OFFCRYPTO] 2.3): hashes by name and
+/// RC4 (Nettle: no provider to load, which for RC4 meant OpenSSL 3's legacy module and a
+/// second libcrypto), AES-ECB/CBC decryption without padding (OpenSSL EVP).
 #include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
-
-#include <openssl/types.h>
 
 #include "core/bytes.h"
 
@@ -46,23 +43,12 @@ class Hasher {
 /// 32 bytes; `data` a whole number of 16-byte blocks. nullopt on any failure.
 std::optional<Bytes> aes_decrypt(ByteView key, ByteView iv, ByteView data);
 
-/// RC4 through the legacy provider. Construct once per document; ok() is false when the
-/// provider could not be loaded (then nothing RC4-encrypted can be opened).
+/// RC4 (Nettle's ARCFOUR). Stateless: each apply() starts the keystream of its key.
 class Rc4Cipher {
  public:
-  Rc4Cipher();
-  ~Rc4Cipher();
-  Rc4Cipher(const Rc4Cipher&) = delete;
-  Rc4Cipher& operator=(const Rc4Cipher&) = delete;
-  bool ok() const { return cipher_ != nullptr; }
-  /// XORs the keystream of `key` (from its start) into `data`; false on failure.
+  /// XORs the keystream of `key` (from its start) into `data`; false for a key of 0 or more
+  /// than 64 bytes.
   bool apply(ByteView key, std::span<std::uint8_t> data) const;
-
- private:
-  OSSL_LIB_CTX* lib_ = nullptr;
-  OSSL_PROVIDER* legacy_ = nullptr;
-  OSSL_PROVIDER* base_ = nullptr;
-  EVP_CIPHER* cipher_ = nullptr;
 };
 
 /// UTF-8 -> UTF-16LE bytes (the password encoding of every scheme); invalid sequences become
