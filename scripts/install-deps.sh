@@ -9,6 +9,9 @@ packages=(
   # libraries
   libssl-dev libicu-dev zlib1g-dev libtomlplusplus-dev libcli11-dev libarchive-dev
   libvectorscan-dev libpugixml-dev libpsl-dev libmspack-dev libsqlite3-dev libbz2-dev
+  # static archives the CLI links (cmake/third_party.cmake): libarchive's and libpsl's own
+  libacl1-dev libzstd-dev liblz4-dev liblzma-dev libxml2-dev nettle-dev libidn2-dev
+  libunistring-dev
   # data embedded at build time (BIP-39 word lists)
   python3-mnemonic
   # tests, fuzzing, benchmarks

@@ -1,17 +1,17 @@
+// Digests through Nettle: plain functions over a context on the stack, nothing to initialise.
+// (OpenSSL 3's first algorithm fetch loads its provider and registers every algorithm name,
+// which cost more than a whole scan of a small file in a one-process-per-file run.)
 #include "core/hash.h"
 
-#include <openssl/evp.h>
+#include <nettle/md5.h>
+#include <nettle/sha1.h>
+#include <nettle/sha2.h>
 
+#include <algorithm>
 #include <array>
-#include <memory>
 
 namespace lg {
 namespace {
-
-struct CtxFree {
-  void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-};
-using MdCtx = std::unique_ptr<EVP_MD_CTX, CtxFree>;
 
 std::string hex(const unsigned char* p, unsigned n) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -23,54 +23,36 @@ std::string hex(const unsigned char* p, unsigned n) {
   return s;
 }
 
-// Explicitly fetched algorithms, kept for the life of the process (thread-safe statics).
-// EVP_md5() and kin make EVP_DigestInit_ex fetch the implementation again on every call,
-// which costs more than hashing a small object.
-struct Fetched {
-  EVP_MD* md5 = EVP_MD_fetch(nullptr, "MD5", nullptr);
-  EVP_MD* sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
-  EVP_MD* sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-};
-
-const Fetched& fetched() {
-  static const Fetched f;
-  return f;
-}
-
-const EVP_MD* or_legacy(const EVP_MD* md, const EVP_MD* legacy) { return md ? md : legacy; }
-
 }  // namespace
 
 Digests digest_all(ByteView data) {
-  const Fetched& f = fetched();
-  const EVP_MD* mds[3] = {or_legacy(f.md5, EVP_md5()), or_legacy(f.sha1, EVP_sha1()),
-                          or_legacy(f.sha256, EVP_sha256())};
-  std::array<MdCtx, 3> ctx;
-  for (int i = 0; i < 3; ++i) {
-    ctx[i].reset(EVP_MD_CTX_new());
-    EVP_DigestInit_ex(ctx[i].get(), mds[i], nullptr);
-  }
+  md5_ctx md5;
+  sha1_ctx sha1;
+  sha256_ctx sha256;
+  md5_init(&md5);
+  sha1_init(&sha1);
+  sha256_init(&sha256);
   // Feed in blocks so the three contexts share the cache.
   constexpr std::size_t kBlock = 64 * 1024;
   for (std::size_t off = 0; off < data.size(); off += kBlock) {
-    std::size_t n = std::min(kBlock, data.size() - off);
-    for (auto& c : ctx) EVP_DigestUpdate(c.get(), data.data() + off, n);
+    const std::size_t n = std::min(kBlock, data.size() - off);
+    md5_update(&md5, n, data.data() + off);
+    sha1_update(&sha1, n, data.data() + off);
+    sha256_update(&sha256, n, data.data() + off);
   }
-  std::string out[3];
-  for (int i = 0; i < 3; ++i) {
-    unsigned char buf[EVP_MAX_MD_SIZE];
-    unsigned n = 0;
-    EVP_DigestFinal_ex(ctx[i].get(), buf, &n);
-    out[i] = hex(buf, n);
-  }
-  return {std::move(out[0]), std::move(out[1]), std::move(out[2])};
+  unsigned char d5[MD5_DIGEST_SIZE], d1[SHA1_DIGEST_SIZE], d256[SHA256_DIGEST_SIZE];
+  md5_digest(&md5, sizeof d5, d5);
+  sha1_digest(&sha1, sizeof d1, d1);
+  sha256_digest(&sha256, sizeof d256, d256);
+  return {hex(d5, sizeof d5), hex(d1, sizeof d1), hex(d256, sizeof d256)};
 }
 
 std::array<std::uint8_t, 32> sha256(ByteView data) {
   std::array<std::uint8_t, 32> out{};
-  unsigned n = 0;
-  EVP_Digest(data.data(), data.size(), out.data(), &n, or_legacy(fetched().sha256, EVP_sha256()),
-             nullptr);
+  sha256_ctx ctx;
+  sha256_init(&ctx);
+  sha256_update(&ctx, data.size(), data.data());
+  sha256_digest(&ctx, out.size(), out.data());
   return out;
 }
 

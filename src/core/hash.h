@@ -1,5 +1,5 @@
 #pragma once
-/// Digests through OpenSSL's EVP interface, as lower-case hex.
+/// Digests (Nettle), as lower-case hex.
 #include <array>
 #include <cstdint>
 #include <string>
@@ -17,8 +17,7 @@ struct Digests {
 /// All three digests in one pass over `data`.
 Digests digest_all(ByteView data);
 std::string sha256_hex(ByteView data);
-/// Raw SHA-256, for checksums (BIP-39, Base58Check). The algorithms are fetched from OpenSSL's
-/// provider once per process: OpenSSL 3 would otherwise look them up on every call.
+/// Raw SHA-256, for checksums (BIP-39, Base58Check).
 std::array<std::uint8_t, 32> sha256(ByteView data);
 
 }  // namespace lg

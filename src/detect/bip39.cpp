@@ -65,8 +65,8 @@ struct Bip39Detector::Run {
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // [begin, end) of each word
 };
 
-Bip39Detector::Bip39Detector() {
-  for (std::size_t l = 0; l < kLanguages; ++l) {
+void Bip39Detector::load_list(std::size_t l) const {
+  std::call_once(loaded_[l], [this, l] {
     std::string_view text = bip39_wordlist_text(kLanguageList[l]);
     words_[l].reserve(2048);
     std::size_t pos = 0;
@@ -85,7 +85,11 @@ Bip39Detector::Bip39Detector() {
         first_chars_[l][c / 64] |= std::uint64_t{1} << (c % 64);
       }
     }
-  }
+  });
+}
+
+Bip39Detector::Bip39Detector() {
+  load_list(0);
   packed_keys_.assign(kPackedSlots, 0);
   packed_indices_.assign(kPackedSlots, 0);
   for (std::size_t i = 0; i < words_[0].size(); ++i) {
@@ -108,7 +112,10 @@ int Bip39Detector::find_packed(std::uint64_t packed) const {
 }
 
 std::string_view Bip39Detector::word(Bip39Language language, std::uint16_t index) const {
-  const auto& list = words_[static_cast<std::size_t>(language)];
+  const auto l = static_cast<std::size_t>(language);
+  if (l >= kLanguages) return {};
+  load_list(l);
+  const auto& list = words_[l];
   return index < list.size() ? std::string_view(list[index]) : std::string_view();
 }
 
@@ -254,6 +261,7 @@ void Bip39Detector::lookup(std::string_view token, std::string& key, int& lang,
     }
   } else if (candidate > 0 && token.size() <= kMaxWordBytes) {
     const auto l = static_cast<std::size_t>(candidate);
+    load_list(l);
     if (needs_nfc(token)) {
       key = normalize_nfc(token);
     } else {

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,7 +28,9 @@ class Bip39Detector {
   /// A run of list words longer than this is cut (bounded work per run).
   static constexpr std::size_t kMaxRunWords = 4096;
 
-  /// Builds the word indexes from the embedded lists (normalized to NFC, as text arrives).
+  /// Builds the English word index from the embedded list; the Japanese and Korean ones are
+  /// built on their first use (most text has no word in those scripts). Lists are normalized
+  /// to NFC, as text arrives.
   Bip39Detector();
 
   /// Appends the phrases in `text` to `out`, at most `max_items`. Words may be separated by
@@ -54,15 +57,18 @@ class Bip39Detector {
   [[nodiscard]] int find_packed(std::uint64_t packed) const;
 
   static constexpr std::size_t kLanguages = 3;
+  /// Fills words_[l] and index_[l], once (thread-safe).
+  void load_list(std::size_t l) const;
   std::vector<std::uint64_t> packed_keys_;  // kPackedSlots, 0 = empty
   std::vector<std::uint16_t> packed_indices_;
-  std::array<std::vector<std::string>, kLanguages> words_;
-  std::array<std::unordered_map<std::string_view, std::uint16_t>, kLanguages> index_;
+  mutable std::array<std::once_flag, kLanguages> loaded_;
+  mutable std::array<std::vector<std::string>, kLanguages> words_;
+  mutable std::array<std::unordered_map<std::string_view, std::uint16_t>, kLanguages> index_;
   /// Per list, a bit for each first character of its words (the low 16 bits of the code
   /// point; every Japanese and Korean word starts with a 3-byte character) and the longest
   /// word: most tokens of prose are turned away before a string is hashed.
-  std::array<std::array<std::uint64_t, 1024>, kLanguages> first_chars_{};
-  std::array<std::size_t, kLanguages> longest_{};
+  mutable std::array<std::array<std::uint64_t, 1024>, kLanguages> first_chars_{};
+  mutable std::array<std::size_t, kLanguages> longest_{};
 };
 
 }  // namespace lg

@@ -133,11 +133,6 @@ void open_binary(const CompoundFile& cf, ByteView object, const Rc4Encryption& e
                  Attempt& a, Context& ctx) {
   a.scheme = enc.describe() + (word ? " (Word)" : " (Excel)");
   Rc4Cipher cipher;
-  if (!cipher.ok()) {
-    a.closed_why = "RC4 unavailable (OpenSSL legacy provider not loaded)";
-    ctx.anomaly("encrypted document: " + a.closed_why);
-    return;
-  }
   std::optional<Rc4Document> doc;
   for (const std::string& pw : passwords_to_try(ctx)) {
     if (ctx.should_stop()) break;

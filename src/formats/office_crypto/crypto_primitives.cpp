@@ -1,8 +1,10 @@
-// OpenSSL EVP wrappers for the Office encryption schemes (see crypto_primitives.h).
+// Nettle digests and RC4, OpenSSL EVP AES, for the Office encryption schemes (see
+// crypto_primitives.h).
 #include "formats/office_crypto/crypto_primitives.h"
 
+#include <nettle/arcfour.h>
+#include <nettle/nettle-meta.h>
 #include <openssl/evp.h>
-#include <openssl/provider.h>
 
 #include "core/ascii.h"
 #include "core/utf8.h"
@@ -18,25 +20,36 @@ const char* office_hash(std::string_view name) {
   return nullptr;
 }
 
-Hasher::Hasher(const char* name)
-    : md_(name ? EVP_MD_fetch(nullptr, name, nullptr) : nullptr), ctx_(EVP_MD_CTX_new()) {}
-Hasher::~Hasher() {
-  EVP_MD_CTX_free(ctx_);
-  EVP_MD_free(md_);
+namespace {
+
+const nettle_hash* nettle_for(const char* name) {
+  if (name == nullptr) return nullptr;
+  const std::string_view n(name);
+  if (n == "SHA1") return &nettle_sha1;
+  if (n == "SHA256") return &nettle_sha256;
+  if (n == "SHA384") return &nettle_sha384;
+  if (n == "SHA512") return &nettle_sha512;
+  if (n == "MD5") return &nettle_md5;
+  return nullptr;
 }
 
-std::size_t Hasher::size() const {
-  return md_ ? static_cast<std::size_t>(EVP_MD_get_size(md_)) : 0;
-}
+}  // namespace
+
+Hasher::Hasher(const char* name)
+    : hash_(nettle_for(name)),
+      ctx_(hash_ ? (hash_->context_size + sizeof(std::uint64_t) - 1) / sizeof(std::uint64_t) : 0) {}
+Hasher::~Hasher() = default;
+
+std::size_t Hasher::size() const { return hash_ ? hash_->digest_size : 0; }
 
 bool Hasher::digest_into(ByteView a, ByteView b, Bytes& out) {
   if (!ok()) return false;
-  out.resize(size());
-  unsigned int len = 0;
-  if (EVP_DigestInit_ex2(ctx_, md_, nullptr) != 1) return false;
-  if (!a.empty() && EVP_DigestUpdate(ctx_, a.data(), a.size()) != 1) return false;
-  if (!b.empty() && EVP_DigestUpdate(ctx_, b.data(), b.size()) != 1) return false;
-  if (EVP_DigestFinal_ex(ctx_, out.data(), &len) != 1 || len != out.size()) return false;
+  out.resize(hash_->digest_size);
+  void* ctx = ctx_.data();
+  hash_->init(ctx);
+  if (!a.empty()) hash_->update(ctx, a.size(), a.data());
+  if (!b.empty()) hash_->update(ctx, b.size(), b.data());
+  hash_->digest(ctx, hash_->digest_size, out.data());
   return true;
 }
 
@@ -86,38 +99,11 @@ std::optional<Bytes> aes_decrypt(ByteView key, ByteView iv, ByteView data) {
   return out;
 }
 
-Rc4Cipher::Rc4Cipher() {
-  lib_ = OSSL_LIB_CTX_new();
-  if (!lib_) return;
-  legacy_ = OSSL_PROVIDER_load(lib_, "legacy");
-  base_ = OSSL_PROVIDER_load(lib_, "default");
-  if (legacy_) cipher_ = EVP_CIPHER_fetch(lib_, "RC4", nullptr);
-}
-
-Rc4Cipher::~Rc4Cipher() {
-  EVP_CIPHER_free(cipher_);
-  if (legacy_) OSSL_PROVIDER_unload(legacy_);
-  if (base_) OSSL_PROVIDER_unload(base_);
-  OSSL_LIB_CTX_free(lib_);
-}
-
 bool Rc4Cipher::apply(ByteView key, std::span<std::uint8_t> data) const {
-  if (!cipher_ || key.empty() || key.size() > 64) return false;
-  std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(),
-                                                                      EVP_CIPHER_CTX_free);
-  if (!ctx || EVP_EncryptInit_ex2(ctx.get(), cipher_, nullptr, nullptr, nullptr) != 1) return false;
-  if (EVP_CIPHER_CTX_set_key_length(ctx.get(), static_cast<int>(key.size())) != 1) return false;
-  if (EVP_EncryptInit_ex2(ctx.get(), nullptr, key.data(), nullptr, nullptr) != 1) return false;
-  constexpr std::size_t kSlice = 1u << 24;
-  for (std::size_t done = 0; done < data.size();) {
-    const std::size_t n = std::min(kSlice, data.size() - done);
-    int out = 0;
-    if (EVP_EncryptUpdate(ctx.get(), data.data() + done, &out, data.data() + done,
-                          static_cast<int>(n)) != 1 ||
-        static_cast<std::size_t>(out) != n)
-      return false;
-    done += n;
-  }
+  if (key.empty() || key.size() > 64) return false;
+  arcfour_ctx ctx;
+  arcfour_set_key(&ctx, key.size(), key.data());
+  arcfour_crypt(&ctx, data.size(), data.data(), data.data());  // in place: Nettle allows it
   return true;
 }
 

@@ -1,15 +1,15 @@
 #pragma once
-/// The OpenSSL EVP operations the Office encryption schemes need ([MS-OFFCRYPTO] 2.3): hashes
-/// by name, AES-ECB/CBC decryption without padding, and RC4. RC4 lives in OpenSSL 3's legacy
-/// provider; Rc4Cipher loads it into a library context of its own, so the process-wide default
-/// context is never changed.
+/// The operations the Office encryption schemes need ([MS-OFFCRYPTO] 2.3): hashes by name and
+/// RC4 (Nettle: no provider to load, which for RC4 meant OpenSSL 3's legacy module and a
+/// second libcrypto), AES-ECB/CBC decryption without padding (OpenSSL EVP).
 #include <memory>
 #include <optional>
 #include <string_view>
-
-#include <openssl/types.h>
+#include <vector>
 
 #include "core/bytes.h"
+
+struct nettle_hash;
 
 namespace lg {
 
@@ -17,8 +17,9 @@ namespace lg {
 /// "MD5" (case-insensitive), as OpenSSL names them; nullptr for anything else.
 const char* office_hash(std::string_view name);
 
-/// One fetched digest and context reused over many hashes (the 50,000 to millions of rounds of
-/// password key derivation: an implicit fetch per round would cost more than the hash).
+/// One digest algorithm and its context, reused over many hashes (the 50,000 to millions of
+/// rounds of password key derivation): no allocation and no look-up per round, so a round costs
+/// the compression function and little else.
 class Hasher {
  public:
   /// `name` from office_hash(); ok() is false for nullptr or an unknown name.
@@ -26,7 +27,7 @@ class Hasher {
   ~Hasher();
   Hasher(const Hasher&) = delete;
   Hasher& operator=(const Hasher&) = delete;
-  bool ok() const { return ctx_ != nullptr && md_ != nullptr; }
+  bool ok() const { return hash_ != nullptr; }
   std::size_t size() const;
   /// H(a || b); empty on failure.
   Bytes digest(ByteView a, ByteView b = {});
@@ -34,31 +35,20 @@ class Hasher {
   bool digest_into(ByteView a, ByteView b, Bytes& out);
 
  private:
-  EVP_MD* md_;
-  EVP_MD_CTX* ctx_;
+  const nettle_hash* hash_;
+  std::vector<std::uint64_t> ctx_;  // the algorithm's context (aligned for its words)
 };
 
 /// AES decryption without padding (ECB when `iv` is empty, else CBC). `key` must be 16, 24 or
 /// 32 bytes; `data` a whole number of 16-byte blocks. nullopt on any failure.
 std::optional<Bytes> aes_decrypt(ByteView key, ByteView iv, ByteView data);
 
-/// RC4 through the legacy provider. Construct once per document; ok() is false when the
-/// provider could not be loaded (then nothing RC4-encrypted can be opened).
+/// RC4 (Nettle's ARCFOUR). Stateless: each apply() starts the keystream of its key.
 class Rc4Cipher {
  public:
-  Rc4Cipher();
-  ~Rc4Cipher();
-  Rc4Cipher(const Rc4Cipher&) = delete;
-  Rc4Cipher& operator=(const Rc4Cipher&) = delete;
-  bool ok() const { return cipher_ != nullptr; }
-  /// XORs the keystream of `key` (from its start) into `data`; false on failure.
+  /// XORs the keystream of `key` (from its start) into `data`; false for a key of 0 or more
+  /// than 64 bytes.
   bool apply(ByteView key, std::span<std::uint8_t> data) const;
-
- private:
-  OSSL_LIB_CTX* lib_ = nullptr;
-  OSSL_PROVIDER* legacy_ = nullptr;
-  OSSL_PROVIDER* base_ = nullptr;
-  EVP_CIPHER* cipher_ = nullptr;
 };
 
 /// UTF-8 -> UTF-16LE bytes (the password encoding of every scheme); invalid sequences become

@@ -100,7 +100,6 @@ Bytes Rc4Document::block_key(std::uint32_t block) const {
 
 std::optional<Rc4Document> Rc4Document::open(const Rc4Encryption& enc, std::string_view password,
                                              const Rc4Cipher& cipher) {
-  if (!cipher.ok()) return std::nullopt;
   const Bytes pw = password_utf16le(password);
   Bytes h0;
   std::size_t hash_bytes = 20;
