@@ -10,6 +10,7 @@
 
 #include "analyzers/executable/executable_common.h"
 #include "analyzers/executable/pe_image.h"
+#include "analyzers/executable/pe_resources.h"
 #include "core/file_type.h"
 
 namespace lg {
@@ -170,7 +171,7 @@ SectionJudgement judge_sections(const Image& image, const Reader& r, Context& ct
   return j;
 }
 
-void report_certificate(const Image& image, const Reader& r, const std::string& name,
+bool report_certificate(const Image& image, const Reader& r, const std::string& name,
                         Context& ctx) {
   // The certificate table's address is a file offset, not an RVA ([MS-PECOFF] 3.4.3).
   bool present = false;
@@ -193,6 +194,7 @@ void report_certificate(const Image& image, const Reader& r, const std::string& 
   ctx.fact("signed", present);
   if (!present)
     ctx.finding(Symbol::EXECUTABLE_UNSIGNED, {name, "no Authenticode certificate table"});
+  return present;
 }
 
 void report_overlay(const Image& image, const Reader& r, std::uint64_t raw_end, Context& ctx) {
@@ -253,9 +255,10 @@ Status PeAnalyzer::analyze(ByteView object, Context& ctx) {
 
   bool dotnet = image.directories.size() > pe::kDirClr && image.directories[pe::kDirClr].address;
   ctx.fact("pe_dotnet", dotnet);
-  report_certificate(
+  const bool is_signed = report_certificate(
       image, r,
       machine + (image.pe32_plus ? " PE32+ " : " PE32 ") + subsystem_name(image.subsystem), ctx);
+  pe::report_resources(image, r, is_signed, ctx);
   report_overlay(image, r, sections.raw_end, ctx);
   return Status::ok();
 }

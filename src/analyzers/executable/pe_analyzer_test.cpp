@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "analyzers/executable/pe_fixture.h"
 #include "core/file_type.h"
 #include "core/testing/recording_context.h"
 
@@ -14,96 +15,10 @@ namespace {
 
 using lg::testing::RecordingContext;
 
-struct PeSpec {
-  bool pe32_plus = false;
-  bool certificate = true;
-  std::vector<std::string> imports = {"VirtualAllocEx", "WriteProcessMemory", "CreateRemoteThread"};
-  std::string text_name = ".text";
-  std::string text_bytes = std::string(0x200, '\x90');
-  std::string overlay;
-};
-
-void put16(std::string& b, std::size_t at, std::uint16_t v) {
-  b[at] = static_cast<char>(v);
-  b[at + 1] = static_cast<char>(v >> 8);
-}
-void put32(std::string& b, std::size_t at, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) b[at + i] = static_cast<char>(v >> (8 * i));
-}
-void put64(std::string& b, std::size_t at, std::uint64_t v) {
-  for (int i = 0; i < 8; ++i) b[at + i] = static_cast<char>(v >> (8 * i));
-}
-
-// A minimal image ([MS-PECOFF] layout): headers, .text at file 0x200 (RVA 0x1000), .idata at
-// file 0x200 + text size (RVA after .text's pages) with one KERNEL32.dll descriptor, then the
-// certificate table (WIN_CERTIFICATE, PKCS#7 type) and any overlay.
-std::string build_pe(const PeSpec& s) {
-  const std::size_t text_raw = s.text_bytes.size();
-  // .idata's RVA follows .text's pages, so the two never overlap.
-  const std::uint32_t iva =
-      static_cast<std::uint32_t>(0x1000 + ((text_raw + 0xFFF) & ~std::size_t{0xFFF}));
-  const std::size_t idata_off = 0x200 + text_raw;
-  const std::size_t idata_size = 0x400;
-  std::string b(idata_off + idata_size, '\0');
-  b[0] = 'M';
-  b[1] = 'Z';
-  put32(b, 0x3C, 0x40);
-  b.replace(0x40, 4, std::string("PE\0\0", 4));
-  const std::size_t coff = 0x44, opt = coff + 20;
-  const std::uint16_t opt_size = s.pe32_plus ? 240 : 224;
-  put16(b, coff, s.pe32_plus ? 0x8664 : 0x014C);
-  put16(b, coff + 2, 2);
-  put32(b, coff + 4, 0x5F5E1000);  // 2020-09-13T12:26:40Z
-  put16(b, coff + 16, opt_size);
-  put16(b, coff + 18, 0x0102);
-  put16(b, opt, s.pe32_plus ? 0x20B : 0x10B);
-  put16(b, opt + 68, 2);  // windows_gui
-  const std::size_t count_at = opt + (s.pe32_plus ? 108 : 92);
-  put32(b, count_at, 16);
-  const std::size_t dirs = count_at + 4;
-  put32(b, dirs + 8, iva);  // import directory RVA
-  put32(b, dirs + 12, 40);
-  const std::size_t table = opt + opt_size;
-  auto section = [&](std::size_t i, const std::string& name, std::uint32_t va,
-                     std::uint32_t raw_size, std::uint32_t raw_off, std::uint32_t flags) {
-    std::size_t at = table + i * 40;
-    b.replace(at, std::min<std::size_t>(name.size(), 8), name.substr(0, 8));
-    put32(b, at + 8, raw_size);
-    put32(b, at + 12, va);
-    put32(b, at + 16, raw_size);
-    put32(b, at + 20, raw_off);
-    put32(b, at + 36, flags);
-  };
-  section(0, s.text_name, 0x1000, static_cast<std::uint32_t>(text_raw), 0x200, 0x60000020);
-  section(1, ".idata", iva, idata_size, static_cast<std::uint32_t>(idata_off), 0xC0000040);
-  b.replace(0x200, text_raw, s.text_bytes);
-  // .idata: descriptor at its start, DLL name at +0x80, lookup table at +0x100, names at
-  // +0x200 + 0x40 * i.
-  auto file = [&](std::uint32_t rva) { return idata_off + (rva - iva); };
-  put32(b, file(iva), iva + 0x100);
-  put32(b, file(iva) + 12, iva + 0x80);
-  put32(b, file(iva) + 16, iva + 0x100);
-  std::memcpy(&b[file(iva + 0x80)], "KERNEL32.dll", 12);
-  const std::size_t entry = s.pe32_plus ? 8 : 4;
-  for (std::size_t i = 0; i < s.imports.size(); ++i) {
-    std::uint32_t name_rva = static_cast<std::uint32_t>(iva + 0x200 + 0x40 * i);
-    if (s.pe32_plus)
-      put64(b, file(iva + 0x100) + i * entry, name_rva);
-    else
-      put32(b, file(iva + 0x100) + i * entry, name_rva);
-    b.replace(file(name_rva) + 2, s.imports[i].size(), s.imports[i]);
-  }
-  if (s.certificate) {
-    const std::size_t cert = b.size();
-    b += std::string(16, '\0');
-    put32(b, cert, 16);
-    put16(b, cert + 4, 0x0200);
-    put16(b, cert + 6, 2);  // WIN_CERT_TYPE_PKCS_SIGNED_DATA
-    put32(b, dirs + 4 * 8, static_cast<std::uint32_t>(cert));
-    put32(b, dirs + 4 * 8 + 4, 16);
-  }
-  return b + s.overlay;
-}
+using pe::testing::build_pe;
+using pe::testing::PeSpec;
+using pe::testing::put16;
+using pe::testing::put32;
 
 RecordingContext run(const std::string& bytes) {
   RecordingContext ctx;

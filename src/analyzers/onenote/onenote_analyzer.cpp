@@ -7,12 +7,14 @@
 // The objects are found by scanning for guidHeader (as pyonenote and other peers do) rather
 // than by walking the file node lists of 2.4/2.5: robust to damaged or crafted object spaces,
 // and linear in the file (each search resumes after the object or the header just seen).
+// Their names come from the embedded file nodes (embedded_file_names.h).
 #include "analyzers/onenote/onenote_analyzer.h"
 
 #include <algorithm>
 #include <string>
 #include <string_view>
 
+#include "analyzers/onenote/embedded_file_names.h"
 #include "core/file_type.h"
 #include "core/reader.h"
 
@@ -36,6 +38,8 @@ bool is_payload(FileType t) {
 Status OneNoteAnalyzer::analyze(ByteView object, Context& ctx) {
   const Reader r(object);
   const std::string_view text = as_chars(object);
+  onenote::EmbeddedFileNames names = onenote::read_embedded_file_names(object);
+  for (const auto& a : names.anomalies) ctx.anomaly(a);
   std::size_t pos = 0, found = 0;
   Status result = Status::ok();
   while (!ctx.should_stop()) {
@@ -64,7 +68,9 @@ Status OneNoteAnalyzer::analyze(ByteView object, Context& ctx) {
       break;
     }
     if (data->empty()) continue;
-    const std::string name = "embedded-" + std::to_string(found);
+    const auto named = names.by_offset.find(at);
+    const std::string name =
+        named != names.by_offset.end() ? named->second : "embedded-" + std::to_string(found);
     const FileType t = identify(*data);
     if (is_payload(t)) {
       ctx.finding(Symbol::ONENOTE_EMBEDDED_PAYLOAD,
@@ -77,6 +83,7 @@ Status OneNoteAnalyzer::analyze(ByteView object, Context& ctx) {
     }
   }
   ctx.fact("embedded_files", static_cast<std::int64_t>(std::min(found, kMaxEmbeddedFiles)));
+  ctx.fact("embedded_file_names", static_cast<std::int64_t>(names.by_offset.size()));
   return result;
 }
 

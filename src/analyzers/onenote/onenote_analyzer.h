@@ -6,8 +6,10 @@
 
 namespace lg {
 
-/// Facts: "embedded_files" (FileDataStoreObjects found). Children: relation "embedded", name
-/// "embedded-N" (1-based), at most kMaxEmbeddedFiles. Finding: ONENOTE_EMBEDDED_PAYLOAD.
+/// Facts: "embedded_files" (FileDataStoreObjects found), "embedded_file_names" (those whose
+/// name the embedded file nodes give, embedded_file_names.h). Children: relation "embedded",
+/// name as embedded (so the engine's file-name checks see it) or "embedded-N" (1-based) when
+/// no node names it, at most kMaxEmbeddedFiles. Finding: ONENOTE_EMBEDDED_PAYLOAD.
 /// A FileDataStoreObject whose length runs past the file or whose footer GUID is missing is
 /// an anomaly (its data is still delivered when it lies inside the file).
 class OneNoteAnalyzer final : public Analyzer {

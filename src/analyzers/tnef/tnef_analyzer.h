@@ -8,11 +8,13 @@ namespace lg {
 
 /// Children: each attachment with data (relation "attachment", name = PR_ATTACH_LONG_FILENAME
 /// or attAttachTitle, declared type = PR_ATTACH_MIME_TAG; an embedded message's TNEF stream
-/// after its interface id), and the HTML body (PR_BODY_HTML, relation "body", "text/html").
+/// after its interface id), the HTML body (PR_BODY_HTML, relation "body", "text/html") and the
+/// rich-text body (PR_RTF_COMPRESSED decompressed, compressed_rtf.h; relation "body",
+/// "body.rtf", "text/rtf").
 /// Text: attSubject (TextKind::kSubject) and the plain body (attBody or PR_BODY, kBody), 8-bit
 /// strings decoded in the stream's OEM code page (windows-1252 when absent).
 /// Facts: "tnef_message_class", "tnef_code_page", "tnef_attachments", "tnef_rtf_compressed"
-/// (bool: the rich-text body is compressed RTF, [MS-OXRTFCP], not read here).
+/// (bool: a PR_RTF_COMPRESSED body is present), "tnef_rtf_compression" ("LZFu" or "MELA").
 /// Damage (truncation, wrong checksums, broken property lists) is an anomaly.
 class TnefAnalyzer final : public Analyzer {
  public:
