@@ -197,6 +197,13 @@ std::optional<PptCurrentUser> encrypted_current_user(const CompoundFile& cf,
   return user;
 }
 
+bool plain_current_user(const CompoundFile& cf, const CfbEntry* current_user) {
+  auto bytes = current_user ? cf.read_stream(*current_user, kMaxCurrentUser)
+                            : Result<Bytes>(Status::error(ErrorCode::kMalformed, "none"));
+  auto user = bytes ? parse_current_user(*bytes) : std::nullopt;
+  return user && user->header_token == kPptPlainToken;
+}
+
 // PowerPoint 97-2003 ([MS-PPT] 2.3.7): the persist objects of the PowerPoint Document stream
 // are decrypted in place and the CurrentUserAtom's headerToken set to "not encrypted"; the
 // Pictures and EncryptedSummary streams stay as they are.
@@ -321,7 +328,8 @@ void office_encryption(const CompoundFile& cf, ByteView object, Context& ctx) {
   } else if (const CfbEntry* cu = cf.find("Current User");
              auto user = encrypted_current_user(cf, cu)) {
     open_powerpoint(cf, object, *cu, *user, a, ctx);
-  } else if (cf.find("EncryptedSummary")) {
+  } else if (cf.find("EncryptedSummary") && !plain_current_user(cf, cu)) {
+    // A decrypted copy keeps its EncryptedSummary stream; its headerToken says it is plain.
     a.scheme = "PowerPoint encryption";
     a.closed_why = "an EncryptedSummary stream without an encrypted CurrentUserAtom";
   } else {

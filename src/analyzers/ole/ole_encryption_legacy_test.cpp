@@ -97,6 +97,45 @@ TEST(OleEncryptionLegacy, PowerPointOpensWithThePasswordFromTheMessage) {
   EXPECT_TRUE(again.has(Symbol::VBA_AUTOEXEC));
 }
 
+// encrypted.ppt (oletools' test data, saved by PowerPoint with 40-bit RC4 CryptoAPI and the
+// password "encrypted", which olevba does not try): every persist object decrypts to the record
+// its directory entry announces, each one ending where the next begins.
+TEST(OleEncryptionLegacy, PowerPointSavedByOfficeDecrypts) {
+  const std::string src = testing::read_file(kOffice + "encrypted/encrypted.ppt");
+  RecordingContext ctx;
+  ctx.text_passwords = {"encrypted"};
+  OleAnalyzer a;
+  ASSERT_TRUE(a.analyze(as_bytes(src), ctx).is_ok());
+  EXPECT_EQ(ctx.str("encryption"), "Office binary RC4 CryptoAPI, 40-bit key (PowerPoint)");
+  EXPECT_TRUE(ctx.has(Symbol::OFFICE_PASSWORD_FROM_MESSAGE));
+  EXPECT_EQ(ctx.num("persist_objects_decrypted"), 3);
+  ASSERT_EQ(ctx.children.size(), 1u);
+  auto original = CompoundFile::open(as_bytes(src));
+  auto child = CompoundFile::open(ctx.children[0].data);
+  ASSERT_TRUE(original && child);
+  auto user = parse_current_user(stream_of(*original, "Current User"));
+  ASSERT_TRUE(user);
+  auto enc = find_ppt_encryption(stream_of(*original, "PowerPoint Document"),
+                                 user->offset_to_current_edit);
+  ASSERT_TRUE(enc);
+  const Bytes doc = stream_of(*child, "PowerPoint Document");
+  // DocumentContainer, MainMaster, Slide ([MS-PPT] 2.13.24 RecordType), then the session.
+  const std::uint16_t want[] = {0x03E8, 0x03F8, 0x03EE, 0x2F14};
+  ASSERT_EQ(enc->persist.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto off = enc->persist[i].second;
+    EXPECT_EQ(Reader(doc).u16le(off + 2).value_or(0), want[i]) << i;
+    if (i + 1 < 4) {
+      EXPECT_EQ(off + 8 + Reader(doc).u32le(off + 4).value_or(0), enc->persist[i + 1].second);
+    }
+  }
+  // olevba could not open it and lists no macro; the decrypted child has none either.
+  RecordingContext again;
+  ASSERT_TRUE(a.analyze(ctx.children[0].data, again).is_ok());
+  EXPECT_EQ(again.str("encryption"), "<missing>");
+  EXPECT_TRUE(strings(again, "vba_modules").empty());
+}
+
 TEST(OleEncryptionLegacy, PowerPointDefaultPasswordAndClosedCases) {
   const EncryptedPptFile ppt = encrypted_ppt(kExcelDefaultPassword);
   OleAnalyzer a;
