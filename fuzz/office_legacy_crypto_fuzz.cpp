@@ -22,7 +22,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const lg::ByteView doc = in.subspan(kUser);
     auto enc = lg::find_ppt_encryption(doc, user ? user->offset_to_current_edit : 0);
     if (enc) {
-      for (const auto& [id, off] : enc->persist) LG_FUZZ_CHECK(off < (1ull << 32));
+      // The directory is sorted by id without duplicates and holds the session's entry.
+      bool session = false;
+      for (std::size_t i = 0; i < enc->persist.size(); ++i) {
+        LG_FUZZ_CHECK(i == 0 || enc->persist[i - 1].first < enc->persist[i].first);
+        session = session || enc->persist[i].first == enc->crypt_session_id;
+      }
+      LG_FUZZ_CHECK(session);
       if (auto opened = lg::Rc4Document::open(enc->header, "VelvetSweatshop", cipher)) {
         lg::Bytes plain(doc.begin(), doc.end());
         const std::size_t n = lg::decrypt_powerpoint(plain, *enc, *opened);
