@@ -75,6 +75,10 @@ class Context {
     (void)password;
     return false;
   }
+  /// True when the nearest message carrying this object comes from outside the organisation's
+  /// configured domains ([sender] internal_domains, [brands] own); false when it comes from
+  /// inside, when no domain is configured, or when no message carries the object.
+  [[nodiscard]] virtual bool sender_external() const { return false; }
   /// A message object's sender, recipients and authentication headers, once per message
   /// object, after its parts were walked; the engine runs its configured checks on it.
   /// The views in `info` are valid during the call only.

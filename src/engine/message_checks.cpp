@@ -23,7 +23,19 @@ SenderPolicy sender_policy(const Config::Sender& s) {
 MessageChecks::MessageChecks(const Config& config, std::unique_ptr<const DkimKeyResolver> keys)
     : auth_{config.auth.trusted_authserv_ids},
       keys_(std::move(keys)),
-      sender_(sender_policy(config.sender)) {}
+      sender_(sender_policy(config.sender)) {
+  for (const auto* list : {&config.sender.internal_domains, &config.brands.own})
+    for (const auto& d : *list) {
+      std::string org = organizational_domain(sender_.hosts(), d);
+      if (!org.empty()) own_orgs_.insert(std::move(org));
+    }
+}
+
+bool MessageChecks::sender_external(const MessageInfo& info) const {
+  if (own_orgs_.empty()) return false;
+  const std::string org = from_org(info);
+  return !org.empty() && own_orgs_.count(org) == 0;
+}
 
 Result<std::unique_ptr<const DkimKeyResolver>> MessageChecks::make_key_resolver(
     const Config::Dkim& dkim) {

@@ -4,6 +4,7 @@
 /// contact against a ContactHistory. Built once per engine, immutable, shared by all scans.
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,11 @@ class MessageChecks {
   /// Looks the message's pairs up in `history` and reports FIRST_CONTACT, or
   /// FIRST_CONTACT_WITH_PAYLOAD when `carries_payload` (an attachment or a link), when a
   /// recipient never had mail from the sender's organization. Returns the pairs to record.
+  /// True when the From address's organizational domain is outside the organisation's own
+  /// ([sender] internal_domains and [brands] own); false when it is inside, when neither is
+  /// configured, or when From has no domain.
+  [[nodiscard]] bool sender_external(const MessageInfo& info) const;
+
   std::vector<Contact> first_contact(const MessageInfo& info, bool carries_payload,
                                      const ContactHistory& history, Context& ctx) const;
 
@@ -46,6 +52,7 @@ class MessageChecks {
   AuthPolicy auth_;
   std::unique_ptr<const DkimKeyResolver> keys_;
   SenderChecks sender_;
+  std::set<std::string, std::less<>> own_orgs_;  // organizational domains of both lists
 };
 
 }  // namespace lg

@@ -283,6 +283,7 @@ void Scan::message(const MessageInfo& info) {
               Evidence{info.from.display + " <" + std::string(address) + ">", m->detail});
   }
   if (checks_ == nullptr) return;
+  external_sender_[current_] = checks_->sender_external(info);
   checks_->check(info, *this);
   // First contact concerns the delivered message, not the ones it carries. The message's own
   // text has been scanned by now (its attachments come later), so any URL seen is its own.
@@ -290,6 +291,15 @@ void Scan::message(const MessageInfo& info) {
     const bool payload = info.attachments > 0 || !report_.observables.urls.empty();
     contacts_ = checks_->first_contact(info, payload, *history_, *this);
   }
+}
+
+bool Scan::sender_external() const {
+  // The nearest message object at or above the current one (depth-bounded by the tree).
+  for (int id = current_; id >= 0; id = report_.objects[static_cast<std::size_t>(id)].parent) {
+    auto it = external_sender_.find(id);
+    if (it != external_sender_.end()) return it->second;
+  }
+  return false;
 }
 
 void Scan::record_contacts() {

@@ -51,6 +51,7 @@ class Scan final : public Context, public DetectorSink {
   [[nodiscard]] std::vector<std::string> candidate_passwords() const override;
   [[nodiscard]] bool password_from_text(std::string_view password) const override;
   void message(const MessageInfo& info) override;
+  [[nodiscard]] bool sender_external() const override;
 
   // DetectorSink
   Observables& observables() override { return report_.observables; }
@@ -95,6 +96,7 @@ class Scan final : public Context, public DetectorSink {
   const MessageChecks* checks_ = nullptr;
   ContactHistory* history_ = nullptr;
   std::vector<MessageChecks::Contact> contacts_;  // recorded in the history after the scan
+  std::unordered_map<int, bool> external_sender_;  // message object id -> sender_external
 };
 
 }  // namespace lg

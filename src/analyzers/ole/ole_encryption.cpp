@@ -1,6 +1,7 @@
 // Encryption markers of compound files ([MS-OFFCRYPTO] 2.3.4 EncryptionInfo/EncryptedPackage,
-// [MS-DOC] 2.5.1 FIB fEncrypted, [MS-XLS] 2.4.117 FilePass, [MS-PPT] 2.3.7 EncryptedSummary)
-// and the password attempts that open them (src/formats/office_crypto).
+// [MS-DOC] 2.5.1 FIB fEncrypted, [MS-XLS] 2.4.117 FilePass, [MS-PPT] 2.3.2 CurrentUserAtom
+// headerToken and 2.3.7 Encrypted PowerPoint) and the password attempts that open them
+// (src/formats/office_crypto).
 #include "analyzers/ole/ole_encryption.h"
 
 #include <algorithm>
@@ -10,12 +11,15 @@
 
 #include "core/reader.h"
 #include "formats/office_crypto/encryption_info.h"
+#include "formats/office_crypto/ppt_encryption.h"
 #include "formats/office_crypto/rc4_document.h"
+#include "formats/office_crypto/xor_obfuscation.h"
 
 namespace lg {
 namespace {
 
 constexpr std::size_t kMaxFilePassScan = 1u << 20;  // Workbook bytes searched for FilePass
+constexpr std::size_t kMaxCurrentUser = 4096;       // a CurrentUserAtom with its user names
 
 struct Attempt {
   std::string scheme;      // what was found, for evidence
@@ -128,21 +132,26 @@ void open_package(const CompoundFile& cf, const CfbEntry& info_entry, const CfbE
   (void)ctx.child({"decrypted", "EncryptedPackage", "", enc->size()}, std::move(*plain));
 }
 
+// The passwords in turn against an RC4 header; the document of the first that verifies.
+std::optional<Rc4Document> try_rc4(const Rc4Encryption& enc, const Rc4Cipher& cipher, Attempt& a,
+                                   Context& ctx) {
+  for (const std::string& pw : passwords_to_try(ctx)) {
+    if (ctx.should_stop()) break;
+    ++a.tried;
+    if (auto doc = Rc4Document::open(enc, pw, cipher)) {
+      a.password = pw;
+      return doc;
+    }
+  }
+  return std::nullopt;
+}
+
 // Word and Excel 97-2003 RC4: decrypt the streams, write them back into a copy of the file.
 void open_binary(const CompoundFile& cf, ByteView object, const Rc4Encryption& enc, bool word,
                  Attempt& a, Context& ctx) {
   a.scheme = enc.describe() + (word ? " (Word)" : " (Excel)");
   Rc4Cipher cipher;
-  std::optional<Rc4Document> doc;
-  for (const std::string& pw : passwords_to_try(ctx)) {
-    if (ctx.should_stop()) break;
-    ++a.tried;
-    doc = Rc4Document::open(enc, pw, cipher);
-    if (doc) {
-      a.password = pw;
-      break;
-    }
-  }
+  std::optional<Rc4Document> doc = try_rc4(enc, cipher, a, ctx);
   if (!doc) return;
   Bytes file(object.begin(), object.end());
   bool ok = false;
@@ -166,6 +175,97 @@ void open_binary(const CompoundFile& cf, ByteView object, const Rc4Encryption& e
   }
   if (!ok) {
     a.closed_why = "the password verified but the streams could not be decrypted in place";
+    a.password.reset();
+    return;
+  }
+  report_opened(a, ctx);
+  (void)ctx.child({"decrypted", "", "", object.size()}, std::move(file));
+}
+
+// The CurrentUserAtom of a PowerPoint file whose headerToken says "encrypted".
+std::optional<PptCurrentUser> encrypted_current_user(const CompoundFile& cf,
+                                                     const CfbEntry* current_user) {
+  if (!current_user || !cf.find("PowerPoint Document")) return std::nullopt;
+  auto bytes = cf.read_stream(*current_user, kMaxCurrentUser);
+  auto user = bytes ? parse_current_user(*bytes) : std::nullopt;
+  if (!user || !user->encrypted()) return std::nullopt;
+  return user;
+}
+
+bool plain_current_user(const CompoundFile& cf, const CfbEntry* current_user) {
+  auto bytes = current_user ? cf.read_stream(*current_user, kMaxCurrentUser)
+                            : Result<Bytes>(Status::error(ErrorCode::kMalformed, "none"));
+  auto user = bytes ? parse_current_user(*bytes) : std::nullopt;
+  return user && user->header_token == kPptPlainToken;
+}
+
+// PowerPoint 97-2003 ([MS-PPT] 2.3.7): the persist objects of the PowerPoint Document stream
+// are decrypted in place and the CurrentUserAtom's headerToken set to "not encrypted"; the
+// Pictures and EncryptedSummary streams stay as they are.
+void open_powerpoint(const CompoundFile& cf, ByteView object, const CfbEntry& user_entry,
+                     const PptCurrentUser& user, Attempt& a, Context& ctx) {
+  a.scheme = "PowerPoint encryption";
+  const CfbEntry* doc_entry = cf.find("PowerPoint Document");
+  auto document = read_whole(cf, doc_entry, ctx);
+  if (!document) {
+    a.closed_why = "the PowerPoint Document stream could not be read";
+    return;
+  }
+  auto enc = find_ppt_encryption(*document, user.offset_to_current_edit);
+  if (!enc) {
+    a.closed_why = enc.status().message();
+    return;
+  }
+  a.scheme = enc->header.describe() + " (PowerPoint)";
+  Rc4Cipher cipher;
+  std::optional<Rc4Document> doc = try_rc4(enc->header, cipher, a, ctx);
+  if (!doc) return;
+  auto current_user = read_whole(cf, &user_entry, ctx);
+  const std::size_t objects = decrypt_powerpoint(*document, *enc, *doc);
+  Bytes file(object.begin(), object.end());
+  if (!current_user || current_user->size() < kPptHeaderTokenOffset + 4 || objects == 0) {
+    a.closed_why = "the password verified but no persist object could be decrypted";
+    a.password.reset();
+    return;
+  }
+  for (int i = 0; i < 4; ++i)
+    (*current_user)[kPptHeaderTokenOffset + i] =
+        static_cast<std::uint8_t>(kPptPlainToken >> (8 * i));
+  if (!write_back(cf, *doc_entry, *document, file) ||
+      !write_back(cf, user_entry, *current_user, file)) {
+    a.closed_why = "the password verified but the streams could not be written back";
+    a.password.reset();
+    return;
+  }
+  ctx.fact("persist_objects_decrypted", static_cast<std::int64_t>(objects));
+  report_opened(a, ctx);
+  (void)ctx.child({"decrypted", "", "", object.size()}, std::move(file));
+}
+
+// Excel XOR obfuscation ([MS-XLS] 2.4.117 with wEncryptionType 0, [MS-OFFCRYPTO] 2.3.7).
+void open_xor_workbook(const CompoundFile& cf, ByteView object, const CfbEntry& book,
+                       ByteView header, Attempt& a, Context& ctx) {
+  a.scheme = "XOR obfuscation (Excel)";
+  auto x = parse_xor_obfuscation(header);
+  if (!x) {
+    a.closed_why = "truncated XOR obfuscation header";
+    return;
+  }
+  std::optional<std::array<std::uint8_t, 16>> array;
+  for (const std::string& pw : passwords_to_try(ctx)) {
+    if (ctx.should_stop()) break;
+    ++a.tried;
+    if ((array = open_xor(*x, pw))) {
+      a.password = pw;
+      break;
+    }
+  }
+  if (!array) return;
+  auto workbook = read_whole(cf, &book, ctx);
+  Bytes file(object.begin(), object.end());
+  if (workbook) decrypt_workbook_xor(*workbook, *array);
+  if (!workbook || !write_back(cf, book, *workbook, file)) {
+    a.closed_why = "the password verified but the workbook could not be decrypted in place";
     a.password.reset();
     return;
   }
@@ -197,7 +297,9 @@ void office_encryption(const CompoundFile& cf, ByteView object, Context& ctx) {
     auto enc = header ? parse_rc4_encryption(*header) : Result<Rc4Encryption>(header.status());
     if (flags & kFibObfuscated) {
       a.scheme = "XOR obfuscation (Word)";
-      a.closed_why = "XOR obfuscation is not decrypted here";
+      a.closed_why = "Word's XOR obfuscation is not decrypted here";
+      ctx.finding(Symbol::OFFICE_XOR_OBFUSCATED,
+                  {"Word", "the document is XOR-obfuscated ([MS-DOC] 2.2.6.1 fObfuscation)"});
     } else if (!enc) {
       a.scheme = "Word encryption";
       a.closed_why = enc.status().message();
@@ -209,17 +311,22 @@ void office_encryption(const CompoundFile& cf, ByteView object, Context& ctx) {
     const FilePass fp = *find_filepass(*wbytes);
     auto enc = parse_rc4_encryption(fp.header);
     if (fp.encryption_type == 0) {
-      a.scheme = "XOR obfuscation (Excel)";
-      a.closed_why = "XOR obfuscation is not decrypted here";
+      ctx.finding(Symbol::OFFICE_XOR_OBFUSCATED,
+                  {"Excel", "the workbook is XOR-obfuscated (FilePass wEncryptionType 0)"});
+      open_xor_workbook(cf, object, *book, fp.header, a, ctx);
     } else if (!enc) {
       a.scheme = "Excel encryption";
       a.closed_why = enc.status().message();
     } else {
       open_binary(cf, object, *enc, false, a, ctx);
     }
-  } else if (cf.find("EncryptedSummary")) {
-    a.scheme = "PowerPoint RC4 CryptoAPI";
-    a.closed_why = "PowerPoint decryption is not implemented";
+  } else if (const CfbEntry* cu = cf.find("Current User");
+             auto user = encrypted_current_user(cf, cu)) {
+    open_powerpoint(cf, object, *cu, *user, a, ctx);
+  } else if (cf.find("EncryptedSummary") && !plain_current_user(cf, cu)) {
+    // A decrypted copy keeps its EncryptedSummary stream; its headerToken says it is plain.
+    a.scheme = "PowerPoint encryption";
+    a.closed_why = "an EncryptedSummary stream without an encrypted CurrentUserAtom";
   } else {
     return;
   }
@@ -232,7 +339,13 @@ void office_encryption(const CompoundFile& cf, ByteView object, Context& ctx) {
                 ? std::to_string(a.tried) +
                       " password(s) tried (Excel's default, then the candidates), none opened it"
                 : a.closed_why;
-  ctx.finding(Symbol::OFFICE_ENCRYPTED, {a.scheme, detail});
+  // Sent from outside the organisation's domains, a document nobody here can read is worth
+  // more: its own symbol, in place of OFFICE_ENCRYPTED.
+  if (ctx.sender_external())
+    ctx.finding(Symbol::OFFICE_ENCRYPTED_EXTERNAL,
+                {a.scheme, detail + " (the message comes from outside the organisation)"});
+  else
+    ctx.finding(Symbol::OFFICE_ENCRYPTED, {a.scheme, detail});
 }
 
 }  // namespace lg

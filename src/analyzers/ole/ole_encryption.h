@@ -1,7 +1,7 @@
 #pragma once
 /// Encrypted Office documents inside a compound file: ECMA-376 Standard/Agile (EncryptionInfo
-/// and EncryptedPackage streams), Word and Excel 97-2003 RC4 / RC4 CryptoAPI, PowerPoint's
-/// EncryptedSummary (detected only) and XOR obfuscation (detected only).
+/// and EncryptedPackage streams), Word and Excel 97-2003 RC4 / RC4 CryptoAPI, PowerPoint 97-2003
+/// RC4 CryptoAPI, Excel's XOR obfuscation, and Word's XOR obfuscation (detected only).
 #include "core/analyzer.h"
 #include "formats/cfb/compound_file.h"
 
@@ -21,7 +21,8 @@ inline constexpr std::string_view kExcelDefaultPassword = "VelvetSweatshop";
 /// written back in place and the encryption marker cleared, so the child never reads as
 /// encrypted again. Facts: "encrypted", "encryption", "password", "password_source"
 /// ("message", "default", "configured"), "passwords_tried". Findings: OFFICE_PASSWORD_FROM_MESSAGE
-/// or OFFICE_PASSWORD_USED when it opened, OFFICE_ENCRYPTED when it stayed closed.
+/// or OFFICE_PASSWORD_USED when it opened; OFFICE_ENCRYPTED when it stayed closed, or
+/// OFFICE_ENCRYPTED_EXTERNAL instead when ctx.sender_external(); OFFICE_XOR_OBFUSCATED for XOR.
 void office_encryption(const CompoundFile& cf, ByteView object, Context& ctx);
 
 }  // namespace lg

@@ -56,6 +56,7 @@ class RecordingContext final : public Context {
   bool password_from_text(std::string_view pw) const override {
     return std::find(text_passwords.begin(), text_passwords.end(), pw) != text_passwords.end();
   }
+  bool sender_external() const override { return external_sender; }
 
   /// The string fact, or "<missing>".
   std::string str(const std::string& key) const {
@@ -95,6 +96,7 @@ class RecordingContext final : public Context {
   std::vector<std::string> anomalies;
   std::vector<std::string> text_passwords;  // as if given in the message text
   std::vector<std::string> passwords;       // as if configured
+  bool external_sender = false;             // sender_external()
   std::vector<MessageInfo> messages;
 };
 

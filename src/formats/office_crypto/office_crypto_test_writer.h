@@ -4,9 +4,12 @@
 /// 2.3.4.15) encryption, written from the spec independently of the decryptor, with OpenSSL.
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/bytes.h"
 #include "core/transfer_encoding.h"
@@ -216,6 +219,87 @@ struct Rc4CryptoApiWriter {
     return out;
   }
 };
+
+inline std::uint32_t get32(ByteView b, std::size_t at) {
+  return static_cast<std::uint32_t>(b[at] | b[at + 1] << 8 | b[at + 2] << 16) |
+         static_cast<std::uint32_t>(b[at + 3]) << 24;
+}
+inline void set32(Bytes& b, std::size_t at, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) b[at + i] = static_cast<std::uint8_t>(v >> (8 * i));
+}
+inline void record_header(Bytes& b, std::uint16_t ver_instance, std::uint16_t type,
+                          std::uint32_t len) {
+  b.push_back(static_cast<std::uint8_t>(ver_instance));
+  b.push_back(static_cast<std::uint8_t>(ver_instance >> 8));
+  b.push_back(static_cast<std::uint8_t>(type));
+  b.push_back(static_cast<std::uint8_t>(type >> 8));
+  put32(b, len);
+}
+
+struct EncryptedPpt {
+  Bytes current_user;
+  Bytes document;
+  std::size_t objects = 0;  // persist objects encrypted
+};
+
+/// Encrypts a plain PowerPoint 97-2003 document as [MS-PPT] 2.3.7 lays it out, the way an
+/// incremental save does: every persist object of the edit chain ([MS-PPT] 2.1.2) goes under
+/// RC4 with the block key of its persist id (one run from the record header on), then a
+/// CryptSession10Container with the RC4 CryptoAPI header, a PersistDirectoryAtom naming it
+/// and a UserEditAtom with encryptSessionPersistIdRef are appended; the CurrentUserAtom gets
+/// the encrypted headerToken and the new edit's offset.
+inline EncryptedPpt encrypt_ppt(ByteView current_user, ByteView document,
+                                const Rc4CryptoApiWriter& w) {
+  EncryptedPpt out;
+  out.document.assign(document.begin(), document.end());
+  const std::uint32_t newest = get32(current_user, 16);
+  // The directory, newest edit first; the first offset seen for an id wins.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> dir;  // (id, offset)
+  std::uint32_t max_id = 0;
+  for (std::uint32_t edit = newest;;) {
+    const std::uint32_t last = get32(document, edit + 16), pd = get32(document, edit + 20);
+    max_id = std::max(max_id, get32(document, edit + 28));
+    const std::uint32_t end = pd + 8 + get32(document, pd + 4);
+    for (std::uint32_t at = pd + 8; at < end;) {
+      const std::uint32_t head = get32(document, at), count = head >> 20;
+      at += 4;
+      for (std::uint32_t i = 0; i < count; ++i, at += 4) {
+        const std::uint32_t id = (head & 0xFFFFF) + i;
+        bool seen = false;
+        for (const auto& [k, v] : dir) seen = seen || k == id;
+        if (!seen) dir.emplace_back(id, get32(document, at));
+      }
+    }
+    if (last == 0) break;
+    edit = last;
+  }
+  for (const auto& [id, off] : dir) {
+    const std::size_t n = 8 + get32(document, off + 4);
+    w.rc4.apply(w.key(id), std::span<std::uint8_t>(out.document).subspan(off, n));
+    ++out.objects;
+  }
+  const std::uint32_t session_id = max_id + 1;
+  const std::uint32_t session_at = static_cast<std::uint32_t>(out.document.size());
+  const Bytes header = w.header();
+  record_header(out.document, 0x000F, 0x2F14, static_cast<std::uint32_t>(header.size()));
+  out.document.insert(out.document.end(), header.begin(), header.end());
+  const std::uint32_t dir_at = static_cast<std::uint32_t>(out.document.size());
+  record_header(out.document, 0, 0x1772, 8);
+  put32(out.document, session_id | 1u << 20);
+  put32(out.document, session_at);
+  const std::uint32_t edit_at = static_cast<std::uint32_t>(out.document.size());
+  record_header(out.document, 0, 0x0FF5, 0x20);
+  out.document.insert(out.document.end(), document.begin() + newest + 8,
+                      document.begin() + newest + 8 + 0x1C);
+  set32(out.document, edit_at + 16, newest);      // offsetLastEdit
+  set32(out.document, edit_at + 20, dir_at);      // offsetPersistDirectory
+  set32(out.document, edit_at + 28, session_id);  // persistIdSeed
+  put32(out.document, session_id);                // encryptSessionPersistIdRef
+  out.current_user.assign(current_user.begin(), current_user.end());
+  set32(out.current_user, 12, 0xF3D1C4DF);
+  set32(out.current_user, 16, edit_at);
+  return out;
+}
 
 /// The compound file Office writes around it.
 inline Bytes encrypted_ole(const EncryptedOoxml& e) {

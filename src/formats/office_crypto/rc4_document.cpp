@@ -141,6 +141,10 @@ bool Rc4Document::apply(std::span<std::uint8_t> data, std::size_t block) const {
   return true;
 }
 
+bool Rc4Document::apply_block(std::span<std::uint8_t> data, std::uint32_t block) const {
+  return cipher_->apply(block_key(block), data);
+}
+
 std::optional<FilePass> find_filepass(ByteView workbook) {
   Reader r(workbook);
   std::size_t off = 0;
@@ -162,6 +166,15 @@ bool decrypt_workbook(Bytes& workbook, const Rc4Document& doc) {
   // The keystream for the whole stream, XORed into the bytes that are encrypted.
   Bytes ks(workbook.size(), 0);
   if (!doc.apply(ks, kExcelRc4Block)) return false;
+  transform_workbook(workbook, [&ks](std::uint8_t b, std::size_t pos, std::size_t) {
+    return static_cast<std::uint8_t>(b ^ ks[pos]);
+  });
+  return true;
+}
+
+void transform_workbook(
+    Bytes& workbook,
+    const std::function<std::uint8_t(std::uint8_t, std::size_t, std::size_t)>& decrypt) {
   Reader r(workbook);
   std::size_t off = 0;
   for (std::size_t n = 0; n < kMaxBiffRecords; ++n) {
@@ -177,11 +190,10 @@ bool decrypt_workbook(Bytes& workbook, const Rc4Document& doc) {
                 workbook.begin() + static_cast<std::ptrdiff_t>(end), 0);
     } else if (!clear_record(*type)) {
       const std::size_t from = *type == kBoundSheet8 ? std::min(end, body + 4) : body;
-      for (std::size_t i = from; i < end; ++i) workbook[i] ^= ks[i];
+      for (std::size_t i = from; i < end; ++i) workbook[i] = decrypt(workbook[i], i, *len);
     }
     off = body + *len;
   }
-  return true;
 }
 
 bool decrypt_word(Bytes& word_document, Bytes& table, std::size_t header_bytes, Bytes* data,

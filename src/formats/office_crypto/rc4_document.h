@@ -3,6 +3,7 @@
 /// Word, Excel and PowerPoint 97-2003 use it, and its application to the BIFF8 Workbook stream
 /// ([MS-XLS] 2.2.10) and to the Word streams ([MS-DOC] 2.2.6.2).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -39,6 +40,9 @@ class Rc4Document {
   /// XORs into `data` the keystream for stream positions [0, data.size()), rekeyed every
   /// `block` bytes. False when the cipher failed.
   bool apply(std::span<std::uint8_t> data, std::size_t block) const;
+  /// XORs into `data` the keystream of block key `block` from its start, without rekeying
+  /// (PowerPoint encrypts each persist object as one run keyed by its persist id).
+  bool apply_block(std::span<std::uint8_t> data, std::uint32_t block) const;
 
  private:
   Rc4Document(const Rc4Encryption& enc, Bytes h, const Rc4Cipher& cipher)
@@ -65,6 +69,13 @@ std::optional<FilePass> find_filepass(ByteView workbook);
 /// BoundSheet8; the keystream position is the stream offset. Every FilePass record becomes
 /// record type 0 with zeroed content, so the result reads as a plain workbook.
 [[nodiscard]] bool decrypt_workbook(Bytes& workbook, const Rc4Document& doc);
+
+/// The record walk of decrypt_workbook with another cipher: `decrypt(pos, record_size)`
+/// returns the clear byte for the encrypted byte at stream offset `pos` of a record whose data
+/// is `record_size` bytes long (XOR obfuscation keys on both, [MS-XLS] 2.2.10).
+void transform_workbook(Bytes& workbook,
+                        const std::function<std::uint8_t(std::uint8_t byte, std::size_t pos,
+                                                         std::size_t record_size)>& decrypt);
 
 /// [MS-DOC] 2.2.6.2: the WordDocument stream from byte 68, the table stream after its
 /// `header_bytes` of encryption header (FibBase.lKey), and the Data stream (may be null) are
