@@ -18,6 +18,8 @@ packages=(
   ccache
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-jsonschema clamav clamav-testfiles
+  # tests: DKIM signing in the whole-program DNS test
+  python3-cryptography
 )
 
 missing=()

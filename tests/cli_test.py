@@ -178,6 +178,29 @@ class Cli(unittest.TestCase):
         p = run("scan", "--history", str(self.dir), str(m))  # a directory is no history file
         self.assertEqual(p.returncode, 3)
 
+    def test_history_code_host_and_file_sharing_links(self):
+        db = str(self.dir / "links.db")
+        task = self.write("task.eml", b"From: Talent <talent@web3-ventures.example>\n"
+                          b"To: dev@example.org\nSubject: coding test\n\n"
+                          b"Clone https://github.com/web3-ventures/test-task and the brief at "
+                          b"https://www.dropbox.com/s/abc/brief.pdf\n")
+        r = jsonl(run("scan", "-f", "jsonl", "--history", db, str(task)))[0]
+        links = [f["evidence"]["value"] for f in r["findings"]
+                 if f["symbol"] == "FIRST_CONTACT_CODE_OR_FILE_LINK"]
+        self.assertEqual(links, ["https://github.com/web3-ventures/test-task",
+                                 "https://www.dropbox.com/s/abc/brief.pdf"])
+        self.assertEqual(r["verdict"], "suspicious")
+        again = jsonl(run("scan", "-f", "jsonl", "--history", db, str(task)))[0]
+        self.assertNotIn("FIRST_CONTACT_CODE_OR_FILE_LINK", symbols(again))
+        # [links] replaces a built-in list: here no host is a code host.
+        cfg = self.write("links.toml", b"[links]\ncode_hosts = []\n")
+        other = self.write("o.eml", task.read_bytes().replace(b"web3-ventures.example>",
+                                                              b"other.example>"))
+        r = jsonl(run("scan", "-f", "jsonl", "--config", str(cfg), "--history", db, str(other)))[0]
+        links = [f["evidence"]["value"] for f in r["findings"]
+                 if f["symbol"] == "FIRST_CONTACT_CODE_OR_FILE_LINK"]
+        self.assertEqual(links, ["https://www.dropbox.com/s/abc/brief.pdf"])
+
     def test_dkim_and_authentication_results(self):
         m = self.write("rfc8463.eml", RFC8463)
         self.write("keys/dkim.txt", RFC8463_KEYS)

@@ -3,7 +3,10 @@
 /// selector._domainkey.domain). Production asks DNS (DnsKeyResolver); tests and offline use
 /// give the records in a map or a file (MapKeyResolver). Resolvers are immutable once made and
 /// safe to share between threads.
+#include <array>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -47,11 +50,31 @@ class MapKeyResolver final : public DkimKeyResolver {
   std::map<std::string, std::string, std::less<>> records_;
 };
 
-/// TXT lookups through the system resolver (glibc libresolv, res_nquery; /etc/resolv.conf),
-/// one short-lived resolver state per lookup so that threads never share one.
+/// A DNS server asked instead of those /etc/resolv.conf names: an IPv4 address and a port.
+struct Nameserver {
+  std::array<unsigned char, 4> address{};  // network order
+  std::uint16_t port = 53;
+};
+
+/// "127.0.0.1" or "127.0.0.1:5353" (an IPv4 dotted quad, then an optional port 1-65535).
+Result<Nameserver> parse_nameserver(std::string_view text);
+
+/// TXT lookups through the system resolver (glibc libresolv, res_nquery; /etc/resolv.conf, or
+/// the one `nameserver` given), one short-lived resolver state per lookup so that threads never
+/// share one. Each lookup is bounded: kRetransSeconds per try, kRetries tries (UDP, then TCP
+/// when the answer is truncated), answers of at most kMaxAnswerBytes.
 class DnsKeyResolver final : public DkimKeyResolver {
  public:
+  DnsKeyResolver() = default;
+  explicit DnsKeyResolver(std::optional<Nameserver> nameserver) : nameserver_(nameserver) {}
   [[nodiscard]] KeyLookup lookup(std::string_view name) const override;
+
+  static constexpr int kRetransSeconds = 2;  // per try; the scan deadline bounds the message
+  static constexpr int kRetries = 1;
+  static constexpr std::size_t kMaxAnswerBytes = 8192;
+
+ private:
+  std::optional<Nameserver> nameserver_;
 };
 
 }  // namespace lg

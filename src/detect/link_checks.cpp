@@ -4,81 +4,116 @@
 
 #include <array>
 #include <cstring>
-#include <unordered_map>
+#include <iterator>
+
+#include "core/ascii.h"
 
 namespace lg {
 namespace {
 
 constexpr std::size_t kMaxParentLookups = 8;  // labels stripped off a host to find its service
 
-// Services by domain; a host matches its own name or any parent's ("raw.githubusercontent.com"
-// -> "githubusercontent.com").
-const std::unordered_map<std::string_view, HostService>& service_table() {
-  static const std::unordered_map<std::string_view, HostService> table = [] {
-    std::unordered_map<std::string_view, HostService> t;
-    constexpr std::string_view kShorteners[] = {
-        "bit.ly",  "bitly.com", "tinyurl.com", "t.co",     "goo.gl",      "is.gd",        "v.gd",
-        "ow.ly",   "buff.ly",   "rebrand.ly",  "cutt.ly",  "shorturl.at", "t.ly",         "rb.gy",
-        "tiny.cc", "bl.ink",    "s.id",        "short.io", "x.gd",        "adf.ly",       "bit.do",
-        "soo.gd",  "clck.ru",   "u.to",        "t2m.io",   "tinyurl.at",  "shorturl.com", "han.gl",
-        "me2.do",  "naver.me",  "kko.to",      "lnkd.in",  "qrco.de",     "urlz.fr"};
-    constexpr std::string_view kCodeHosts[] = {"github.com",     "githubusercontent.com",
-                                               "github.io",      "gitlab.com",
-                                               "gitlab.io",      "bitbucket.org",
-                                               "bitbucket.io",   "codeberg.org",
-                                               "gitee.com",      "sr.ht",
-                                               "npmjs.com",      "npmjs.org",
-                                               "npm.im",         "yarnpkg.com",
-                                               "pypi.org",       "pythonhosted.org",
-                                               "rubygems.org",   "crates.io",
-                                               "nuget.org",      "packagist.org",
-                                               "hub.docker.com", "replit.com",
-                                               "repl.co",        "codesandbox.io",
-                                               "stackblitz.com", "glitch.me",
-                                               "jsfiddle.net",   "codepen.io"};
-    constexpr std::string_view kFileSharing[] = {"drive.google.com",
-                                                 "drive.usercontent.google.com",
-                                                 "dropbox.com",
-                                                 "dropboxusercontent.com",
-                                                 "db.tt",
-                                                 "mega.nz",
-                                                 "mega.co.nz",
-                                                 "mega.io",
-                                                 "onedrive.live.com",
-                                                 "1drv.ms",
-                                                 "wetransfer.com",
-                                                 "we.tl",
-                                                 "mediafire.com",
-                                                 "anonfiles.com",
-                                                 "transfer.sh",
-                                                 "pastebin.com",
-                                                 "paste.ee",
-                                                 "ghostbin.com",
-                                                 "hastebin.com",
-                                                 "rentry.co",
-                                                 "sendspace.com",
-                                                 "zippyshare.com",
-                                                 "4shared.com",
-                                                 "file.io",
-                                                 "gofile.io",
-                                                 "swisstransfer.com",
-                                                 "filetransfer.io",
-                                                 "catbox.moe",
-                                                 "pixeldrain.com",
-                                                 "krakenfiles.com",
-                                                 "gigafile.nu",
-                                                 "firestorage.jp",
-                                                 "mybox.naver.com",
-                                                 "box.com",
-                                                 "send.now",
-                                                 "temp.sh"};
-    for (auto d : kShorteners) t.emplace(d, HostService::kShortener);
-    for (auto d : kCodeHosts) t.emplace(d, HostService::kCodeHost);
-    for (auto d : kFileSharing) t.emplace(d, HostService::kFileSharing);
-    return t;
-  }();
-  return table;
+}  // namespace
+
+std::vector<std::string> HostServices::builtin_domains(HostService kind) {
+  constexpr std::string_view kShorteners[] = {
+      "bit.ly",  "bitly.com", "tinyurl.com", "t.co",     "goo.gl",      "is.gd",        "v.gd",
+      "ow.ly",   "buff.ly",   "rebrand.ly",  "cutt.ly",  "shorturl.at", "t.ly",         "rb.gy",
+      "tiny.cc", "bl.ink",    "s.id",        "short.io", "x.gd",        "adf.ly",       "bit.do",
+      "soo.gd",  "clck.ru",   "u.to",        "t2m.io",   "tinyurl.at",  "shorturl.com", "han.gl",
+      "me2.do",  "naver.me",  "kko.to",      "lnkd.in",  "qrco.de",     "urlz.fr"};
+  constexpr std::string_view kCodeHosts[] = {"github.com",     "githubusercontent.com",
+                                             "github.io",      "gitlab.com",
+                                             "gitlab.io",      "bitbucket.org",
+                                             "bitbucket.io",   "codeberg.org",
+                                             "gitee.com",      "sr.ht",
+                                             "npmjs.com",      "npmjs.org",
+                                             "npm.im",         "yarnpkg.com",
+                                             "pypi.org",       "pythonhosted.org",
+                                             "rubygems.org",   "crates.io",
+                                             "nuget.org",      "packagist.org",
+                                             "hub.docker.com", "replit.com",
+                                             "repl.co",        "codesandbox.io",
+                                             "stackblitz.com", "glitch.me",
+                                             "jsfiddle.net",   "codepen.io"};
+  constexpr std::string_view kFileSharing[] = {"drive.google.com",
+                                               "drive.usercontent.google.com",
+                                               "dropbox.com",
+                                               "dropboxusercontent.com",
+                                               "db.tt",
+                                               "mega.nz",
+                                               "mega.co.nz",
+                                               "mega.io",
+                                               "onedrive.live.com",
+                                               "1drv.ms",
+                                               "wetransfer.com",
+                                               "we.tl",
+                                               "mediafire.com",
+                                               "anonfiles.com",
+                                               "transfer.sh",
+                                               "pastebin.com",
+                                               "paste.ee",
+                                               "ghostbin.com",
+                                               "hastebin.com",
+                                               "rentry.co",
+                                               "sendspace.com",
+                                               "zippyshare.com",
+                                               "4shared.com",
+                                               "file.io",
+                                               "gofile.io",
+                                               "swisstransfer.com",
+                                               "filetransfer.io",
+                                               "catbox.moe",
+                                               "pixeldrain.com",
+                                               "krakenfiles.com",
+                                               "gigafile.nu",
+                                               "firestorage.jp",
+                                               "mybox.naver.com",
+                                               "box.com",
+                                               "send.now",
+                                               "temp.sh"};
+  auto list = [](const auto& domains) {
+    return std::vector<std::string>(std::begin(domains), std::end(domains));
+  };
+  switch (kind) {
+    case HostService::kShortener:
+      return list(kShorteners);
+    case HostService::kCodeHost:
+      return list(kCodeHosts);
+    case HostService::kFileSharing:
+      return list(kFileSharing);
+    case HostService::kNone:
+      break;
+  }
+  return {};
 }
+
+HostServices HostServices::builtin() {
+  HostServices s;
+  for (HostService kind :
+       {HostService::kShortener, HostService::kCodeHost, HostService::kFileSharing})
+    s.replace(kind, builtin_domains(kind));
+  return s;
+}
+
+void HostServices::replace(HostService kind, const std::vector<std::string>& domains) {
+  std::erase_if(table_, [kind](const auto& entry) { return entry.second == kind; });
+  for (const auto& d : domains) table_[ascii_lower(d)] = kind;
+}
+
+HostService HostServices::of(std::string_view host) const {
+  std::string key;
+  for (std::size_t i = 0; i < kMaxParentLookups && !host.empty(); ++i) {
+    key.assign(host);
+    if (auto it = table_.find(key); it != table_.end()) return it->second;
+    std::size_t dot = host.find('.');
+    if (dot == std::string_view::npos) break;
+    host.remove_prefix(dot + 1);
+  }
+  return HostService::kNone;
+}
+
+namespace {
 
 // data: media types a browser renders as a page or runs (RFC 2397 media types, lower case).
 bool is_active_media_type(std::string_view media) {
@@ -129,17 +164,6 @@ bool ipv4_public(const unsigned char* b) {
 
 }  // namespace
 
-HostService host_service(std::string_view host) {
-  const auto& table = service_table();
-  for (std::size_t i = 0; i < kMaxParentLookups && !host.empty(); ++i) {
-    if (auto it = table.find(host); it != table.end()) return it->second;
-    std::size_t dot = host.find('.');
-    if (dot == std::string_view::npos) break;
-    host.remove_prefix(dot + 1);
-  }
-  return HostService::kNone;
-}
-
 bool is_public_ip(std::string_view ip, HostKind kind) {
   char text[INET6_ADDRSTRLEN];
   if (ip.size() >= sizeof(text)) return false;
@@ -156,7 +180,8 @@ bool is_public_ip(std::string_view ip, HostKind kind) {
   return true;
 }
 
-void check_link(const Extracted& url, bool is_href, std::vector<LinkIssue>& out) {
+void check_link(const Extracted& url, bool is_href, const HostServices& services,
+                std::vector<LinkIssue>& out) {
   if (url.kind != ExtractKind::kUrl) return;
   std::string_view scheme = scheme_of(url.value);
   if (scheme == "data") {
@@ -178,7 +203,7 @@ void check_link(const Extracted& url, bool is_href, std::vector<LinkIssue>& out)
     if (is_public_ip(url.host.ascii, url.host.kind))
       out.push_back({Symbol::LINK_RAW_IP, "link to the IP address " + url.host.ascii});
   } else {
-    switch (host_service(url.host.ascii)) {
+    switch (services.of(url.host.ascii)) {
       case HostService::kShortener:
         out.push_back({Symbol::LINK_SHORTENER, "shortened link via " + url.host.ascii});
         break;

@@ -4,6 +4,7 @@
 /// and links to code hosts or file-sharing sites. Pure functions over constant tables.
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/symbol.h"
@@ -13,11 +14,27 @@ namespace lg {
 
 enum class HostService { kNone, kShortener, kCodeHost, kFileSharing };
 
-/// The kind of service `ascii_host` (normalized, lower case) belongs to: the host or one of
-/// its parent domains is a URL shortener (bit.ly ...), a code host or package registry
-/// (github.com, raw.githubusercontent.com, npmjs.com, pypi.org ...) or a file-sharing or paste
-/// site (drive.google.com, dropbox.com, mega.nz, 1drv.ms, wetransfer.com, pastebin.com ...).
-[[nodiscard]] HostService host_service(std::string_view ascii_host);
+/// Which hosts are URL shorteners (bit.ly ...), code hosts or package registries (github.com,
+/// raw.githubusercontent.com, npmjs.com, pypi.org ...) and file-sharing or paste sites
+/// (drive.google.com, dropbox.com, mega.nz, 1drv.ms, wetransfer.com, pastebin.com ...): the
+/// built-in lists, each replaceable from the config ([links]). Immutable once made.
+class HostServices {
+ public:
+  /// The built-in lists.
+  static HostServices builtin();
+  /// The built-in domains of `kind` (none for kNone).
+  static std::vector<std::string> builtin_domains(HostService kind);
+
+  /// Makes `domains` (lower-cased) the whole list of `kind`.
+  void replace(HostService kind, const std::vector<std::string>& domains);
+
+  /// The service `ascii_host` (normalized, lower case) belongs to: the host or one of its
+  /// parent domains ("raw.githubusercontent.com" -> "githubusercontent.com") is listed.
+  [[nodiscard]] HostService of(std::string_view ascii_host) const;
+
+ private:
+  std::unordered_map<std::string, HostService> table_;
+};
 
 /// True for an IP address that routes on the Internet: not private (RFC 1918, RFC 4193),
 /// loopback, link-local, shared (RFC 6598), documentation (RFC 5737, RFC 3849), multicast or
@@ -32,6 +49,8 @@ struct LinkIssue {
 /// The issues of one extracted URL (kind kUrl; other kinds give none). `is_href`: the URL is
 /// a link target (an HTML href, a PDF /URI) rather than text, so any data: URL counts; in
 /// text only data: URLs of HTML, SVG, script or program types do.
-void check_link(const Extracted& url, bool is_href, std::vector<LinkIssue>& out);
+/// `services` says which hosts are shorteners, code hosts and file-sharing sites.
+void check_link(const Extracted& url, bool is_href, const HostServices& services,
+                std::vector<LinkIssue>& out);
 
 }  // namespace lg

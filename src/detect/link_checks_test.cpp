@@ -15,12 +15,12 @@ std::vector<LinkIssue> issues(std::string_view text, bool href = false) {
   std::vector<LinkIssue> out;
   if (href) {
     auto e = extractor.parse_href(text);
-    if (e) check_link(*e, true, out);
+    if (e) check_link(*e, true, HostServices::builtin(), out);
     return out;
   }
   std::vector<Extracted> found;
   extractor.extract(text, ExtractOptions{}, found);
-  if (!found.empty()) check_link(found.front(), false, out);
+  if (!found.empty()) check_link(found.front(), false, HostServices::builtin(), out);
   return out;
 }
 
@@ -58,6 +58,8 @@ TEST(LinkChecks, PublicIp) {
 }
 
 TEST(LinkChecks, Services) {
+  const HostServices services = HostServices::builtin();
+  auto host_service = [&](std::string_view host) { return services.of(host); };
   EXPECT_EQ(host_service("bit.ly"), HostService::kShortener);
   EXPECT_EQ(host_service("t.co"), HostService::kShortener);
   EXPECT_EQ(host_service("raw.githubusercontent.com"), HostService::kCodeHost);
@@ -103,6 +105,15 @@ TEST(LinkChecks, Credentials) {
   EXPECT_EQ(p.back().detail.find("s3cret"), std::string::npos);  // the password is masked
   EXPECT_TRUE(issues("mailto:someone@example.com", true).empty());
   EXPECT_TRUE(issues("https://example.com/path@thing").empty());
+}
+
+TEST(LinkChecks, ServicesReplacedFromTheConfig) {
+  HostServices s = HostServices::builtin();
+  s.replace(HostService::kCodeHost, {"Git.Corp.Example"});
+  EXPECT_EQ(s.of("src.git.corp.example"), HostService::kCodeHost);
+  EXPECT_EQ(s.of("github.com"), HostService::kNone);  // replaced, not added to
+  EXPECT_EQ(s.of("mega.nz"), HostService::kFileSharing);
+  EXPECT_EQ(HostServices::builtin_domains(HostService::kNone).size(), 0u);
 }
 
 }  // namespace

@@ -35,8 +35,11 @@ Evidence brand_evidence(const BrandMatch& m, std::string_view domain, std::strin
 }
 
 TextScanner::TextScanner(const SanctionsList* sanctions, const LookalikeChecker* lookalike,
-                         const TreasuryChecker* treasury)
-    : extractor_(hosts_), crypto_(sanctions, treasury), lookalike_(lookalike) {}
+                         const TreasuryChecker* treasury, HostServices services)
+    : extractor_(hosts_),
+      crypto_(sanctions, treasury),
+      lookalike_(lookalike),
+      services_(std::move(services)) {}
 
 std::vector<BrandMatch> TextScanner::check_domain(std::string_view domain) const {
   if (lookalike_ == nullptr) return {};
@@ -76,7 +79,7 @@ void TextScanner::record(const Extracted& e, bool defanged, bool is_href,
   }
   if (new_url && !defanged) {
     std::vector<LinkIssue> issues;
-    check_link(e, is_href, issues);
+    check_link(e, is_href, services_, issues);
     for (LinkIssue& i : issues) sink.finding(i.symbol, Evidence{e.value, std::move(i.detail)});
   }
   if (e.host.ascii.empty()) return;

@@ -6,6 +6,7 @@
 #include "core/analyzer.h"
 #include "detect/crypto_scanner.h"
 #include "detect/host.h"
+#include "detect/link_checks.h"
 #include "detect/lookalike.h"
 #include "detect/observables.h"
 #include "detect/treasury.h"
@@ -27,9 +28,11 @@ class TextScanner {
  public:
   /// `sanctions`, `lookalike` and `treasury` (each may be null: that check is off) are kept
   /// by pointer and must outlive the scanner.
+  /// `services` classifies link hosts (shorteners, code hosts, file sharing).
   explicit TextScanner(const SanctionsList* sanctions = nullptr,
                        const LookalikeChecker* lookalike = nullptr,
-                       const TreasuryChecker* treasury = nullptr);
+                       const TreasuryChecker* treasury = nullptr,
+                       HostServices services = HostServices::builtin());
   TextScanner(const TextScanner&) = delete;  // the extractor refers to hosts_
   TextScanner& operator=(const TextScanner&) = delete;
 
@@ -55,6 +58,10 @@ class TextScanner {
   [[nodiscard]] std::vector<BrandMatch> check_domain(std::string_view domain) const;
   [[nodiscard]] std::optional<BrandMatch> check_display_name(std::string_view display_name,
                                                              std::string_view address_domain) const;
+  /// The service a link host belongs to (the same lists the LINK_* checks use).
+  [[nodiscard]] HostService host_service(std::string_view ascii_host) const {
+    return services_.of(ascii_host);
+  }
 
  private:
   // Records `e` in the observables and runs the domain and link checks on what is new.
@@ -65,6 +72,7 @@ class TextScanner {
   UrlExtractor extractor_;
   CryptoScanner crypto_;
   const LookalikeChecker* lookalike_;
+  HostServices services_;
 };
 
 /// Evidence for a brand match on `domain` (ASCII form; `unicode` shown too when it differs).

@@ -1,11 +1,13 @@
 #include "engine/config.h"
 
 #include <toml++/toml.h>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "detect/crypto_address.h"
+#include "detect/dkim_keys.h"
 
 namespace lg {
 namespace {
@@ -159,7 +161,13 @@ Status read_brand(const toml::table& t, Brand& b) {
   return Status::ok();
 }
 
-Status read_brands(const toml::table& t, Config::Brands& out) {
+// Adds `v` to the own domains, once each ([brands] own and [sender] internal_domains).
+void add_own_domains(std::vector<std::string> v, std::vector<std::string>& own) {
+  for (auto& d : v)
+    if (std::find(own.begin(), own.end(), d) == own.end()) own.push_back(std::move(d));
+}
+
+Status read_brands(const toml::table& t, Config::Brands& out, std::vector<std::string>& own) {
   for (const auto& [k, node] : t) {
     std::string key(k.str());
     if (key == "builtin") {
@@ -169,7 +177,7 @@ Status read_brands(const toml::table& t, Config::Brands& out) {
     } else if (key == "own") {
       auto v = string_array(node, "brands.own");
       if (!v) return v.status();
-      out.own = std::move(*v);
+      add_own_domains(std::move(*v), own);
     } else if (key == "add") {
       const auto* arr = node.as_array();
       if (!arr) return bad("brands.add must be an array of tables ([[brands.add]])");
@@ -222,29 +230,38 @@ Status read_dkim(const toml::table& t, Config::Dkim& out) {
   for (const auto& [k, node] : t) {
     std::string key(k.str());
     auto s = node.value<std::string>();
-    if (key != "resolver" && key != "keys") return bad("unknown key dkim." + key);
+    if (key != "resolver" && key != "keys" && key != "nameserver")
+      return bad("unknown key dkim." + key);
     if (!s || s->empty()) return bad("dkim." + key + " must be a non-empty string");
     if (key == "resolver") {
       if (*s != "none" && *s != "dns" && *s != "file")
         return bad("dkim.resolver must be none, dns or file");
       out.resolver = *s;
+    } else if (key == "nameserver") {
+      if (auto ns = parse_nameserver(*s); !ns)
+        return bad("dkim.nameserver: " + ns.status().message());
+      out.nameserver = *s;
     } else {
       out.keys = *s;
     }
   }
   if (out.resolver == "file" && out.keys.empty())
     return bad("dkim.resolver = \"file\" needs dkim.keys");
+  if (!out.nameserver.empty() && out.resolver != "dns")
+    return bad("dkim.nameserver needs dkim.resolver = \"dns\"");
   return Status::ok();
 }
 
-Status read_sender(const toml::table& t, Config::Sender& out) {
+Status read_sender(const toml::table& t, Config::Sender& out, std::vector<std::string>& own) {
   for (const auto& [k, node] : t) {
     std::string key(k.str());
     Status st;
     if (key == "executives") {
       st = read_strings(node, "sender." + key, out.executives);
-    } else if (key == "internal_domains") {
-      st = read_strings(node, "sender." + key, out.internal_domains);
+    } else if (key == "internal_domains") {  // an alias of [brands] own
+      auto v = string_array(node, "sender." + key);
+      if (!v) return v.status();
+      add_own_domains(std::move(*v), own);
     } else if (key == "freemail_domains") {
       out.freemail_domains.emplace();
       st = read_strings(node, "sender." + key, *out.freemail_domains);
@@ -256,13 +273,35 @@ Status read_sender(const toml::table& t, Config::Sender& out) {
   return Status::ok();
 }
 
+Status read_links(const toml::table& t, Config::Links& out) {
+  for (const auto& [k, node] : t) {
+    std::string key(k.str());
+    std::optional<std::vector<std::string>>* list = key == "shorteners"     ? &out.shorteners
+                                                    : key == "code_hosts"   ? &out.code_hosts
+                                                    : key == "file_sharing" ? &out.file_sharing
+                                                                            : nullptr;
+    if (list == nullptr) return bad("unknown key links." + key);
+    list->emplace();
+    if (Status st = read_strings(node, "links." + key, **list); !st.is_ok()) return st;
+  }
+  return Status::ok();
+}
+
 }  // namespace
+
+HostServices host_services(const Config& config) {
+  HostServices s = HostServices::builtin();
+  if (config.links.shorteners) s.replace(HostService::kShortener, *config.links.shorteners);
+  if (config.links.code_hosts) s.replace(HostService::kCodeHost, *config.links.code_hosts);
+  if (config.links.file_sharing) s.replace(HostService::kFileSharing, *config.links.file_sharing);
+  return s;
+}
 
 std::vector<Brand> protected_brands(const Config& config) {
   std::vector<Brand> out;
   if (config.brands.builtin) out = default_brands();
   out.insert(out.end(), config.brands.added.begin(), config.brands.added.end());
-  if (!config.brands.own.empty()) out.push_back(own_domains_brand(config.brands.own));
+  if (!config.own_domains.empty()) out.push_back(own_domains_brand(config.own_domains));
   return out;
 }
 
@@ -312,7 +351,7 @@ Result<Config> parse_config(std::string_view toml_text) {
     else if (key == "intel")
       st = read_intel(*tab, c.intel);
     else if (key == "brands")
-      st = read_brands(*tab, c.brands);
+      st = read_brands(*tab, c.brands, c.own_domains);
     else if (key == "treasury")
       st = read_treasury(*tab, c.treasury);
     else if (key == "auth")
@@ -320,7 +359,9 @@ Result<Config> parse_config(std::string_view toml_text) {
     else if (key == "dkim")
       st = read_dkim(*tab, c.dkim);
     else if (key == "sender")
-      st = read_sender(*tab, c.sender);
+      st = read_sender(*tab, c.sender, c.own_domains);
+    else if (key == "links")
+      st = read_links(*tab, c.links);
     else
       return bad("unknown section [" + key + "]");
     if (!st.is_ok()) return st;

@@ -16,7 +16,7 @@
 ///                           # XML/CSV, plain lists), relative to the config file; none by default
 ///   [brands]                # protected brands (detect/brands.h)
 ///   builtin = true          # false: the built-in list (threat model's brands) is not used
-///   own = ["example.co.jp"] # the organisation's own domains
+///   own = ["example.co.jp"] # the organisation's own domains (Config::own_domains)
 ///   [[brands.add]]          # one more brand: name (required), category, domains, tokens,
 ///   name = "Acme Exchange"  # names (display-name spellings), generic (bool)
 ///   domains = ["acme.exchange"]
@@ -27,10 +27,15 @@
 ///   [dkim]
 ///   resolver = "none"       # none (body hashes only), dns (system resolver), file (keys)
 ///   keys = "path"           # with resolver = "file": "NAME RECORD" lines, relative to the file
+///   nameserver = "127.0.0.1:53"  # with resolver = "dns": ask this server, not resolv.conf's
 ///   [sender]
 ///   executives = ["Jane Doe"]            # names an impostor would put in a display name
-///   internal_domains = ["example.com"]   # the organization's own domains
+///   internal_domains = ["example.com"]   # alias of [brands] own: both add to own_domains
 ///   freemail_domains = ["gmail.com"]     # replaces the built-in free-mail list
+///   [links]                 # each list replaces its built-in one (detect/link_checks.h)
+///   shorteners = ["bit.ly"]
+///   code_hosts = ["github.com"]          # code hosts and package registries
+///   file_sharing = ["dropbox.com"]       # file-sharing and paste sites
 #include <map>
 #include <optional>
 #include <string>
@@ -41,6 +46,7 @@
 #include "core/status.h"
 #include "core/symbol.h"
 #include "detect/brands.h"
+#include "detect/link_checks.h"
 
 namespace lg {
 
@@ -67,11 +73,15 @@ struct Config {
   struct Intel {
     std::vector<std::string> sanctions;  // files or directories; see SanctionsList::load
   } intel;
+  /// The organisation's own domains, one notion for every check: protected as a brand
+  /// (look-alikes of them are findings) and internal to the sender checks (an executive's name
+  /// on an address outside them is an impostor). [brands] own and its alias [sender]
+  /// internal_domains both add to it.
+  std::vector<std::string> own_domains;
   /// Protected brands for look-alike domains and display names.
   struct Brands {
-    bool builtin = true;           // include default_brands()
-    std::vector<std::string> own;  // the organisation's own domains
-    std::vector<Brand> added;      // [[brands.add]]
+    bool builtin = true;       // include default_brands()
+    std::vector<Brand> added;  // [[brands.add]]
   } brands;
   /// Treasury addresses: another address of their chain presented as a change is a finding.
   struct Treasury {
@@ -85,18 +95,28 @@ struct Config {
   struct Dkim {
     std::string resolver = "none";  // none, dns or file
     std::string keys;               // the key file for "file"
+    std::string nameserver;         // for "dns": "IPv4[:port]" instead of resolv.conf's
   } dkim;
   /// Sender checks (detect/sender_checks.h).
   struct Sender {
     std::vector<std::string> executives;
-    std::vector<std::string> internal_domains;
     std::optional<std::vector<std::string>> freemail_domains;  // absent: the built-in list
   } sender;
+  /// Link host lists; absent: the built-in list (HostServices::builtin_domains).
+  struct Links {
+    std::optional<std::vector<std::string>> shorteners;
+    std::optional<std::vector<std::string>> code_hosts;
+    std::optional<std::vector<std::string>> file_sharing;
+  } links;
 };
 
 /// The brands the engine protects: the built-in list (unless turned off), the added ones,
 /// and the organisation's own domains.
 std::vector<Brand> protected_brands(const Config& config);
+
+/// Which link hosts are shorteners, code hosts and file-sharing sites: the built-in lists with
+/// those [links] replaces.
+HostServices host_services(const Config& config);
 
 /// The defaults: thresholds 6/15, no reject, caps on the weak groups (anomaly, limit), and the
 /// passwords malware sharers and test corpora use.

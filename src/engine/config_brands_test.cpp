@@ -13,7 +13,7 @@ namespace {
 TEST(ConfigBrands, DefaultsUseTheBuiltInList) {
   Config c = default_config();
   EXPECT_TRUE(c.brands.builtin);
-  EXPECT_TRUE(c.brands.own.empty());
+  EXPECT_TRUE(c.own_domains.empty());
   EXPECT_TRUE(c.treasury.addresses.empty());
   auto brands = protected_brands(c);
   EXPECT_EQ(brands.size(), default_brands().size());
@@ -71,6 +71,39 @@ TEST(ConfigBrands, Errors) {
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.status().to_string().find("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"),
             std::string::npos);
+}
+
+// [brands] own and [sender] internal_domains name one list; each check uses all of it.
+TEST(ConfigBrands, OwnDomainsAreOneNotionUnderTwoKeys) {
+  auto both = parse_config(
+      "[brands]\nown = [\"corp.example\"]\n"
+      "[sender]\ninternal_domains = [\"corp.example\", \"lureguard-corp.co.jp\"]\n");
+  ASSERT_TRUE(both) << both.status().to_string();
+  EXPECT_EQ(both->own_domains, (std::vector<std::string>{"corp.example", "lureguard-corp.co.jp"}));
+
+  // Named only as internal: still protected from look-alikes.
+  auto internal = parse_config("[sender]\ninternal_domains = [\"lureguard-corp.co.jp\"]\n");
+  ASSERT_TRUE(internal);
+  Engine by_alias(*internal);
+  EXPECT_EQ(by_alias.text_scanner().check_domain("lureguard-c0rp.co.jp").at(0).symbol,
+            Symbol::DOMAIN_LOOKALIKE);
+
+  // Named only as a brand: still internal to the executive check.
+  const std::string msg =
+      "From: Jane Doe <jane@corp.example>\r\nTo: bob@corp.example\r\nSubject: minutes\r\n"
+      "Content-Type: text/plain\r\n\r\nThe minutes are in the usual place.\r\n";
+  auto impersonated = [&](const char* toml) {
+    auto c = parse_config(toml);
+    EXPECT_TRUE(c);
+    if (!c) return false;
+    Report r = Engine(*c).scan("m.eml", as_bytes(msg));
+    return std::any_of(r.findings.begin(), r.findings.end(), [](const Finding& f) {
+      return f.symbol == "SENDER_EXECUTIVE_IMPERSONATION";
+    });
+  };
+  EXPECT_TRUE(impersonated("[sender]\nexecutives = [\"Jane Doe\"]\n"));
+  EXPECT_FALSE(
+      impersonated("[sender]\nexecutives = [\"Jane Doe\"]\n[brands]\nown = [\"corp.example\"]\n"));
 }
 
 TEST(ConfigBrands, EngineReportsTheSwap) {

@@ -91,6 +91,12 @@ freemail_domains = ["freemail.example"]
   EXPECT_FALSE(default_config().sender.freemail_domains);
   EXPECT_FALSE(parse_config("[dkim]\nresolver = \"ldap\"\n"));
   EXPECT_FALSE(parse_config("[dkim]\nresolver = \"file\"\n"));  // no keys
+  auto dns = parse_config("[dkim]\nresolver = \"dns\"\nnameserver = \"127.0.0.1:5353\"\n");
+  ASSERT_TRUE(dns) << dns.status().message();
+  EXPECT_EQ(dns->dkim.nameserver, "127.0.0.1:5353");
+  EXPECT_FALSE(parse_config("[dkim]\nresolver = \"dns\"\nnameserver = \"localhost\"\n"));
+  // A nameserver without DNS lookups would silently do nothing.
+  EXPECT_FALSE(parse_config("[dkim]\nnameserver = \"127.0.0.1\"\n"));
   EXPECT_FALSE(parse_config("[auth]\ntrusted = [\"x\"]\n"));
   EXPECT_FALSE(parse_config("[sender]\nexecutives = \"Jane\"\n"));
 }

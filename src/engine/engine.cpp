@@ -36,7 +36,7 @@ Engine::Engine(Config config, SanctionsList sanctions,
       sanctions_(std::move(sanctions)),
       lookalike_(protected_brands(config_)),
       treasury_(config_.treasury.addresses),
-      text_scanner_(&sanctions_, &lookalike_, &treasury_),
+      text_scanner_(&sanctions_, &lookalike_, &treasury_, host_services(config_)),
       message_checks_(config_, std::move(dkim_keys)),
       history_(std::move(history)) {
   if (auto lexicon = Lexicon::builtin()) lexicon_.emplace(std::move(*lexicon));

@@ -1,5 +1,7 @@
 #include "engine/message_checks.h"
 
+#include <algorithm>
+
 #include "core/ascii.h"
 #include "detect/dkim.h"
 #include "detect/mail_domain.h"
@@ -9,10 +11,11 @@ namespace {
 
 constexpr std::size_t kMaxContactsPerMessage = 64;  // recipients looked up in the history
 
-SenderPolicy sender_policy(const Config::Sender& s) {
+SenderPolicy sender_policy(const Config& config) {
+  const Config::Sender& s = config.sender;
   SenderPolicy p;
   p.executives = s.executives;
-  p.internal_domains = s.internal_domains;
+  p.internal_domains = config.own_domains;
   p.freemail_domains =
       s.freemail_domains ? *s.freemail_domains : SenderPolicy::default_freemail_domains();
   return p;
@@ -23,12 +26,11 @@ SenderPolicy sender_policy(const Config::Sender& s) {
 MessageChecks::MessageChecks(const Config& config, std::unique_ptr<const DkimKeyResolver> keys)
     : auth_{config.auth.trusted_authserv_ids},
       keys_(std::move(keys)),
-      sender_(sender_policy(config.sender)) {
-  for (const auto* list : {&config.sender.internal_domains, &config.brands.own})
-    for (const auto& d : *list) {
-      std::string org = organizational_domain(sender_.hosts(), d);
-      if (!org.empty()) own_orgs_.insert(std::move(org));
-    }
+      sender_(sender_policy(config)) {
+  for (const auto& d : config.own_domains) {
+    std::string org = organizational_domain(sender_.hosts(), d);
+    if (!org.empty()) own_orgs_.insert(std::move(org));
+  }
 }
 
 bool MessageChecks::sender_external(const MessageInfo& info) const {
@@ -39,7 +41,15 @@ bool MessageChecks::sender_external(const MessageInfo& info) const {
 
 Result<std::unique_ptr<const DkimKeyResolver>> MessageChecks::make_key_resolver(
     const Config::Dkim& dkim) {
-  if (dkim.resolver == "dns") return std::unique_ptr<const DkimKeyResolver>(new DnsKeyResolver);
+  if (dkim.resolver == "dns") {
+    std::optional<Nameserver> server;
+    if (!dkim.nameserver.empty()) {
+      auto ns = parse_nameserver(dkim.nameserver);
+      if (!ns) return ns.status();
+      server = *ns;
+    }
+    return std::unique_ptr<const DkimKeyResolver>(new DnsKeyResolver(server));
+  }
   if (dkim.resolver == "file") {
     auto keys = MapKeyResolver::load_file(dkim.keys);
     if (!keys) return keys.status();
@@ -59,10 +69,9 @@ void MessageChecks::check(const MessageInfo& info, Context& ctx) const {
   sender_.check(info, org, ctx);
 }
 
-std::vector<MessageChecks::Contact> MessageChecks::first_contact(const MessageInfo& info,
-                                                                 bool carries_payload,
-                                                                 const ContactHistory& history,
-                                                                 Context& ctx) const {
+std::vector<MessageChecks::Contact> MessageChecks::first_contact(
+    const MessageInfo& info, bool carries_payload, const std::vector<ServiceLink>& service_links,
+    const ContactHistory& history, Context& ctx) const {
   std::vector<Contact> contacts;
   const std::string org = from_org(info);
   if (org.empty()) return contacts;
@@ -92,6 +101,15 @@ std::vector<MessageChecks::Contact> MessageChecks::first_contact(const MessageIn
           {org + " -> " + recipients, "first mail from " + org + ", with an attachment or a link"});
     else
       ctx.finding(Symbol::FIRST_CONTACT, {org + " -> " + recipients, "first mail from " + org});
+    // Threat model, Links: a repository to clone or a file to fetch, from someone new.
+    const std::size_t n = std::min(service_links.size(), kMaxServiceLinkFindings);
+    for (std::size_t i = 0; i < n; ++i) {
+      const ServiceLink& l = service_links[i];
+      const char* what = l.service == HostService::kCodeHost ? "a code host or package registry"
+                                                             : "a file-sharing or paste site";
+      ctx.finding(Symbol::FIRST_CONTACT_CODE_OR_FILE_LINK,
+                  {l.url, "first mail from " + org + " links to " + what + " (" + l.host + ")"});
+    }
   }
   return contacts;
 }

@@ -12,6 +12,7 @@
 #include "core/message_info.h"
 #include "detect/auth_check.h"
 #include "detect/dkim_keys.h"
+#include "detect/link_checks.h"
 #include "detect/sender_checks.h"
 #include "engine/config.h"
 #include "engine/history.h"
@@ -35,16 +36,27 @@ class MessageChecks {
     std::string sender_domain;
     std::string recipient;
   };
-  /// Looks the message's pairs up in `history` and reports FIRST_CONTACT, or
-  /// FIRST_CONTACT_WITH_PAYLOAD when `carries_payload` (an attachment or a link), when a
-  /// recipient never had mail from the sender's organization. Returns the pairs to record.
+  /// A link of the message to a code host or a file-sharing site (TextScanner::host_service).
+  struct ServiceLink {
+    std::string url;
+    std::string host;
+    HostService service = HostService::kNone;
+  };
   /// True when the From address's organizational domain is outside the organisation's own
-  /// ([sender] internal_domains and [brands] own); false when it is inside, when neither is
-  /// configured, or when From has no domain.
+  /// (Config::own_domains: [brands] own and [sender] internal_domains); false when it is
+  /// inside, when none is configured, or when From has no domain.
   [[nodiscard]] bool sender_external(const MessageInfo& info) const;
 
+  /// Looks the message's pairs up in `history` and reports FIRST_CONTACT, or
+  /// FIRST_CONTACT_WITH_PAYLOAD when `carries_payload` (an attachment or a link), when a
+  /// recipient never had mail from the sender's organization; then each of `service_links`
+  /// (the first kMaxServiceLinkFindings) as FIRST_CONTACT_CODE_OR_FILE_LINK. Returns the pairs
+  /// to record.
   std::vector<Contact> first_contact(const MessageInfo& info, bool carries_payload,
+                                     const std::vector<ServiceLink>& service_links,
                                      const ContactHistory& history, Context& ctx) const;
+
+  static constexpr std::size_t kMaxServiceLinkFindings = 8;
 
  private:
   std::string from_org(const MessageInfo& info) const;

@@ -41,7 +41,7 @@ Config trusting_config() {
   Config c = default_config();
   c.auth.trusted_authserv_ids = {"mx.corp.example"};
   c.sender.executives = {"Jane Doe"};
-  c.sender.internal_domains = {"corp.example"};
+  c.own_domains = {"corp.example"};
   return c;
 }
 
@@ -102,12 +102,18 @@ TEST(MessageChecks, ExecutiveNameFromOutside) {
   EXPECT_NE(find(engine.scan("bec.eml", as_bytes(m)), "SENDER_EXECUTIVE_IMPERSONATION"), nullptr);
 }
 
-TEST(MessageChecks, FirstContactWithHistory) {
-  const std::string path = ::testing::TempDir() + "/engine_history.db";
+// An empty history in the test's temporary directory, or null.
+std::shared_ptr<ContactHistory> fresh_history(const std::string& name) {
+  const std::string path = ::testing::TempDir() + "/" + name;
   std::remove(path.c_str());
   auto history = ContactHistory::open(path);
-  ASSERT_TRUE(history);
-  std::shared_ptr<ContactHistory> shared = std::move(*history);
+  if (!history) return nullptr;
+  return std::move(*history);
+}
+
+TEST(MessageChecks, FirstContactWithHistory) {
+  std::shared_ptr<ContactHistory> shared = fresh_history("engine_history.db");
+  ASSERT_NE(shared, nullptr);
   Engine engine(default_config(), {}, nullptr, shared);
 
   const std::string plain =
@@ -128,6 +134,36 @@ TEST(MessageChecks, FirstContactWithHistory) {
   // Without a history nothing is said about contacts.
   Engine no_history(default_config());
   EXPECT_EQ(find(no_history.scan("x.eml", as_bytes(plain)), "FIRST_CONTACT"), nullptr);
+}
+
+// Threat model, Links: a repository or a shared file from a first contact.
+TEST(MessageChecks, FirstContactLinksToCodeHostsAndFileSharing) {
+  std::shared_ptr<ContactHistory> shared = fresh_history("engine_history_links.db");
+  ASSERT_NE(shared, nullptr);
+  auto config = parse_config("[links]\nfile_sharing = [\"files.corp-share.example\"]\n");
+  ASSERT_TRUE(config);
+  Engine engine(*config, {}, nullptr, shared);
+
+  const std::string test_task =
+      "From: Recruiter <talent@web3-ventures.example>\r\nTo: dev@corp.example\r\n"
+      "Subject: Coding test\r\n\r\nPlease clone https://github.com/web3-ventures/test-task and "
+      "run it; the brief is at https://files.corp-share.example/s/brief.pdf and our site is "
+      "https://web3-ventures.example/ (mirror: hxxps://gitlab[.]com/x/y).\r\n";
+  const Report first = engine.scan("task.eml", as_bytes(test_task));
+  std::vector<std::string> urls;
+  for (const auto& f : first.findings)
+    if (f.symbol == "FIRST_CONTACT_CODE_OR_FILE_LINK") urls.push_back(f.evidence.value);
+  // The code host from the built-in list, the file-sharing host from the config; neither the
+  // sender's own site nor a defanged URL.
+  EXPECT_EQ(urls, (std::vector<std::string>{"https://github.com/web3-ventures/test-task",
+                                            "https://files.corp-share.example/s/brief.pdf"}));
+  EXPECT_NE(find(first, "FIRST_CONTACT_WITH_PAYLOAD"), nullptr);
+  // Replaced, not added to: dropbox.com is no longer a file-sharing site for this engine.
+  EXPECT_EQ(engine.text_scanner().host_service("www.dropbox.com"), HostService::kNone);
+
+  // The same links from a known sender are no finding.
+  const Report again = engine.scan("task2.eml", as_bytes(test_task));
+  EXPECT_EQ(find(again, "FIRST_CONTACT_CODE_OR_FILE_LINK"), nullptr);
 }
 
 TEST(MessageChecks, KeyResolverFromConfig) {

@@ -289,7 +289,15 @@ void Scan::message(const MessageInfo& info) {
   // text has been scanned by now (its attachments come later), so any URL seen is its own.
   if (history_ != nullptr && current_ == 0) {
     const bool payload = info.attachments > 0 || !report_.observables.urls.empty();
-    contacts_ = checks_->first_contact(info, payload, *history_, *this);
+    std::vector<MessageChecks::ServiceLink> links;
+    for (const UrlObservable& u : report_.observables.urls) {
+      if (links.size() >= MessageChecks::kMaxServiceLinkFindings) break;
+      if (u.defanged || u.host.empty()) continue;  // written to be read, not followed
+      const HostService service = text_scanner_.host_service(u.host);
+      if (service == HostService::kCodeHost || service == HostService::kFileSharing)
+        links.push_back({u.url, u.host, service});
+    }
+    contacts_ = checks_->first_contact(info, payload, links, *history_, *this);
   }
 }
 

@@ -138,11 +138,7 @@ class AlzipRun {
     ctx_.fact("entry_names", std::move(names));
     if (a.solid) ctx_.fact("solid", true);
     if (!unsupported_.empty()) ctx_.fact("unsupported_entries", unsupported_);
-    if (password_) {
-      ctx_.fact("password", *password_);
-      ctx_.finding(Symbol::ARCHIVE_PASSWORD_USED,
-                   {*password_, "encrypted entries opened with this candidate password"});
-    }
+    if (password_) report_archive_password(*password_, ctx_);
     if (closed_count_ > 0)
       ctx_.finding(Symbol::ARCHIVE_ENCRYPTED,
                    {closed_, std::to_string(closed_count_) + " encrypted entries stayed closed"});

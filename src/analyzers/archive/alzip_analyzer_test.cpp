@@ -103,8 +103,14 @@ TEST_P(Alzip, EncryptedEntries) {
   EXPECT_FALSE(opened.has(Symbol::ARCHIVE_ENCRYPTED));
   EXPECT_TRUE(opened.has(Symbol::ARCHIVE_PASSWORD_USED));
   EXPECT_EQ(opened.str("password"), "1234");
+  EXPECT_EQ(opened.str("password_source"), "configured");
   EXPECT_EQ(child_text(opened, "invoice.lnk"), std::string("L\0\0\0 shortcut", 14));
   EXPECT_TRUE(opened.anomalies.empty());
+
+  RecordingContext given;  // the carrying message gave it (Context::password_from_text)
+  given.text_passwords = {"1234"};
+  run(t, data, given);
+  EXPECT_EQ(given.str("password_source"), "message");
 }
 
 TEST_P(Alzip, DamagedArchivesKeepWhatCameBefore) {

@@ -19,4 +19,13 @@ void judge_entries(FileType type, std::uint64_t archive_size,
   }
 }
 
+void report_archive_password(const std::string& password, Context& ctx) {
+  const bool from_text = ctx.password_from_text(password);
+  ctx.fact("password", password);
+  ctx.fact("password_source", std::string(from_text ? "message" : "configured"));
+  ctx.finding(Symbol::ARCHIVE_PASSWORD_USED,
+              {password, from_text ? "encrypted entries opened with a password given in the message"
+                                   : "encrypted entries opened with a configured password"});
+}
+
 }  // namespace lg

@@ -3,6 +3,7 @@
 /// analyzed (the engine judges their content later): a disk image carrying something that runs,
 /// and a small archive whose only file is a shortcut (threats.md: T1553.005, T1204.002).
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/analyzer.h"
@@ -20,5 +21,10 @@ inline constexpr std::uint64_t kLoneShortcutMaxArchiveBytes = 4u << 20;
 /// the regular files, with the types identified from the bytes handed over (else kUnknown).
 void judge_entries(FileType type, std::uint64_t archive_size,
                    const std::vector<disk::ImageEntry>& files, Context& ctx);
+
+/// Reports the candidate password that opened encrypted entries: the facts "password" and
+/// "password_source" ("message" when the text of this input gave it, Context::
+/// password_from_text; "configured" otherwise) and ARCHIVE_PASSWORD_USED saying which.
+void report_archive_password(const std::string& password, Context& ctx);
 
 }  // namespace lg

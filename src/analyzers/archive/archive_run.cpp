@@ -206,11 +206,7 @@ void ArchiveRun::report() {
       files_.begin(),
       files_.begin() + static_cast<std::ptrdiff_t>(std::min(files_.size(), kMaxNamesInFact)));
   ctx_.fact("entry_names", std::move(names));
-  if (password_) {
-    ctx_.fact("password", *password_);
-    ctx_.finding(Symbol::ARCHIVE_PASSWORD_USED,
-                 {*password_, "encrypted entries opened with this candidate password"});
-  }
+  if (password_) report_archive_password(*password_, ctx_);
   if (!closed_.empty() || closed_unknown_) {
     std::string what =
         closed_.empty() ? std::string("(encrypted archive headers)") : closed_.begin()->second;

@@ -114,6 +114,7 @@ TEST_F(ScanFixture, CorpusZipsOpenWithThePasswordFromTheMessage) {
     const Finding* used = finding(open, "ARCHIVE_PASSWORD_USED");
     ASSERT_NE(used, nullptr) << name;
     EXPECT_EQ(used->evidence.value, "infected-test") << name;
+    EXPECT_NE(used->evidence.detail.find("given in the message"), std::string::npos) << name;
     EXPECT_EQ(finding(open, "ARCHIVE_ENCRYPTED"), nullptr) << name;
     int entries = 0;
     for (const auto& o : open.objects) entries += o.relation == "entry" ? 1 : 0;
@@ -145,6 +146,7 @@ TEST_F(ScanFixture, EncryptedFixturesOpenWithConfiguredPassword) {
       const Finding* used = finding(r, "ARCHIVE_PASSWORD_USED");
       ASSERT_NE(used, nullptr) << spec.options;
       EXPECT_EQ(used->evidence.value, "s3cret");
+      EXPECT_NE(used->evidence.detail.find("configured"), std::string::npos);
     }
   }
 }

@@ -302,18 +302,13 @@ TEST(OleEncryptionLegacy, ClosedDocumentFromOutsideScoresItsOwnSymbol) {
   EXPECT_TRUE(contains(none, "OFFICE_ENCRYPTED"));
   EXPECT_FALSE(contains(none, "OFFICE_ENCRYPTED_EXTERNAL"));
 
-  config.sender.internal_domains = {"exchange.example"};
+  config.own_domains = {"exchange.example"};  // [brands] own or [sender] internal_domains
   auto ext = symbols_of(config, outside);
   EXPECT_TRUE(contains(ext, "OFFICE_ENCRYPTED_EXTERNAL"));
   EXPECT_FALSE(contains(ext, "OFFICE_ENCRYPTED"));
   auto in = symbols_of(config, inside);
   EXPECT_TRUE(contains(in, "OFFICE_ENCRYPTED"));
   EXPECT_FALSE(contains(in, "OFFICE_ENCRYPTED_EXTERNAL"));
-
-  config.sender.internal_domains = {};
-  config.brands.own = {"exchange.example"};
-  EXPECT_TRUE(contains(symbols_of(config, outside), "OFFICE_ENCRYPTED_EXTERNAL"));
-  EXPECT_TRUE(contains(symbols_of(config, inside), "OFFICE_ENCRYPTED"));
 }
 
 }  // namespace
