@@ -12,12 +12,16 @@ packages=(
   # static archives the CLI links (cmake/third_party.cmake): libarchive's and libpsl's own
   libacl1-dev libzstd-dev liblz4-dev liblzma-dev libxml2-dev nettle-dev libidn2-dev
   libunistring-dev
+  # NTFS and HFS+ volumes in disk images
+  libfsntfs-dev libfshfs-dev libbfio-dev
   # data embedded at build time (BIP-39 word lists)
   python3-mnemonic
   # tests, fuzzing, benchmarks
   ccache
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-jsonschema clamav clamav-testfiles
+  # NTFS test volumes (mkntfs, ntfscp on an image file)
+  ntfs-3g
 )
 
 missing=()
