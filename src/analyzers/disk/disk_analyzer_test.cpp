@@ -230,7 +230,9 @@ TEST(DiskImageAnalyzer, FixedVhdWithNtfsShortcutAndDecoy) {
             std::vector<std::string>{"Offer Letter.pdf.lnk:Zone.Identifier (26 bytes)"});
   ASSERT_EQ(ctx.children.size(), 2u);
   for (const auto& c : ctx.children) {
-    if (c.info.name == "Offer Letter.pdf.lnk") EXPECT_EQ(to_string(c.data), shortcut());
+    if (c.info.name == "Offer Letter.pdf.lnk") {
+      EXPECT_EQ(to_string(c.data), shortcut());
+    }
   }
   const auto* f = finding(ctx, Symbol::DISK_IMAGE_DECOY);
   ASSERT_NE(f, nullptr);
@@ -238,7 +240,7 @@ TEST(DiskImageAnalyzer, FixedVhdWithNtfsShortcutAndDecoy) {
 }
 
 TEST(DiskImageAnalyzer, NtfsFileOverTheObjectCapIsRefused) {
-  auto ntfs = disk::testing::make_ntfs({{"setup.exe", std::string(40'000, 'A')}, {"a.txt", "ok"}});
+  auto ntfs = disk::testing::make_ntfs({{"setup.exe", std::string(40'000, 'A')}, {"a.dat", "ok"}});
   if (!ntfs) GTEST_SKIP() << "mkntfs/ntfscp (Debian ntfs-3g) not installed";
   RecordingContext ctx;
   ctx.limits_.max_object_bytes = 32 * 1024;
@@ -246,7 +248,8 @@ TEST(DiskImageAnalyzer, NtfsFileOverTheObjectCapIsRefused) {
   EXPECT_EQ(ctx.str("format"), "ntfs");
   EXPECT_TRUE(ctx.has(Symbol::LIMIT_EXCEEDED));
   ASSERT_EQ(ctx.children.size(), 1u);
-  EXPECT_EQ(ctx.children[0].info.name, "a.txt");
+  EXPECT_EQ(ctx.children[0].info.name, "a.dat");
+  EXPECT_EQ(strings(ctx, "entry_names"), (std::vector<std::string>{"a.dat", "setup.exe"}));
   EXPECT_TRUE(ctx.has(Symbol::DISK_IMAGE_PAYLOAD));
 }
 
