@@ -17,6 +17,10 @@
 #include "formats/disk/fs_volume.h"
 #include "formats/disk/volume_walk.h"
 
+// Known library defect (Debian libfshfs 20201104, found by fuzz/fs_volume_fuzz.cpp): when a
+// volume's attributes B-tree is damaged, libfshfs_file_entry_initialize (through
+// get_data_size) drops an error object without freeing it, about 1 KB per file entry; the
+// walk's kMaxVisits bounds that per volume.
 namespace lg::disk {
 namespace {
 
