@@ -12,6 +12,8 @@ packages=(
   # static archives the CLI links (cmake/third_party.cmake): libarchive's and libpsl's own
   libacl1-dev libzstd-dev liblz4-dev liblzma-dev libxml2-dev nettle-dev libidn2-dev
   libunistring-dev
+  # NTFS and HFS+ volumes in disk images
+  libfsntfs-dev libfshfs-dev libbfio-dev
   # data embedded at build time (BIP-39 word lists)
   python3-mnemonic
   # tests, fuzzing, benchmarks
@@ -20,6 +22,8 @@ packages=(
   python3 python3-jsonschema clamav clamav-testfiles
   # tests: DKIM signing in the whole-program DNS test
   python3-cryptography
+  # NTFS test volumes (mkntfs, ntfscp on an image file)
+  ntfs-3g
 )
 
 missing=()

@@ -55,6 +55,8 @@ constexpr std::array kTypes = {
     TypeInfo{FileType::kVhd, "vhd", "application/x-vhd"},
     TypeInfo{FileType::kVhdx, "vhdx", "application/x-vhdx"},
     TypeInfo{FileType::kDmg, "dmg", "application/x-apple-diskimage"},
+    TypeInfo{FileType::kNtfs, "ntfs", ""},
+    TypeInfo{FileType::kHfsPlus, "hfsplus", ""},
     TypeInfo{FileType::kCab, "cab", "application/vnd.ms-cab-compressed"},
     TypeInfo{FileType::kChm, "chm", "application/vnd.ms-htmlhelp"},
     TypeInfo{FileType::kXar, "xar", "application/x-xar"},
@@ -162,6 +164,26 @@ FileType disc_image(const Reader& r) {
     }  // BEA01, TEA01, BOOT2, CDW02 or a gap: keep looking (file(1) probes 0x8801, 0x9001)
   }
   return iso ? FileType::kIso9660 : FileType::kUnknown;
+}
+
+// NTFS boot sector (libyal "New Technologies File System (NTFS)" 3.1): OEM ID "NTFS    " at 3,
+// bytes per sector (a power of two, 256 to 4096) at 11, the signature 55 AA at 510.
+bool is_ntfs(const Reader& r) {
+  auto sector = r.u16le(11);
+  auto signature = r.u16le(510);
+  return r.starts_with_at(3, "NTFS    ") && sector && signature && *signature == 0xAA55 &&
+         *sector >= 256 && *sector <= 4096 && (*sector & (*sector - 1)) == 0;
+}
+
+// HFS+ volume header at 1024 (Apple TN1150, "Volume Header"): "H+" version 4 or "HX" version
+// 5, and blockSize (at 40) a power of two of at least 512.
+bool is_hfs_plus(const Reader& r) {
+  auto version = r.u16be(1026);
+  auto block = r.u32be(1024 + 40);
+  if (!version || !block) return false;
+  const bool plus = r.starts_with_at(1024, "H+") && *version == 4;
+  const bool x = r.starts_with_at(1024, "HX") && *version == 5;
+  return (plus || x) && *block >= 512 && (*block & (*block - 1)) == 0;
 }
 
 // POSIX ustar (pax, "Extended tar format"): magic "ustar" at 257; pre-POSIX tar by the header
@@ -283,6 +305,7 @@ FileType magic_at_zero(const Reader& r) {
   if (r.starts_with_at(0, "\xFF\xD8\xFF"sv)) return FileType::kJpeg;      // JFIF SOI + marker
   if (r.starts_with_at(0, "GIF87a") || r.starts_with_at(0, "GIF89a")) return FileType::kGif;
   if (is_vhd(r)) return FileType::kVhd;
+  if (is_ntfs(r)) return FileType::kNtfs;
   return FileType::kUnknown;
 }
 
@@ -328,6 +351,7 @@ FileType identify(ByteView data) {
   if (is_dmg(r)) return FileType::kDmg;
   if (auto t = stream_magic(r); t != FileType::kUnknown) return t;
   if (auto t = disc_image(r); t != FileType::kUnknown) return t;
+  if (is_hfs_plus(r)) return FileType::kHfsPlus;
   if (is_tar(r)) return FileType::kTar;
   if (auto t = identify_mail(data); t != FileType::kUnknown) return t;
   if (has_pdf_header(r)) return FileType::kPdf;

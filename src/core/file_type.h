@@ -34,6 +34,8 @@ enum class FileType {
   kVhd,
   kVhdx,
   kDmg,
+  kNtfs,     // a bare NTFS volume (boot sector)
+  kHfsPlus,  // a bare HFS+ or HFSX volume (volume header at 1024)
   kCab,
   kChm,
   kXar,

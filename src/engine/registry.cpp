@@ -81,6 +81,8 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
     case FileType::kVhd:
     case FileType::kVhdx:
     case FileType::kDmg:
+    case FileType::kNtfs:
+    case FileType::kHfsPlus:
       return std::make_unique<DiskImageAnalyzer>(t);
     case FileType::kSylk:
       return std::make_unique<SylkAnalyzer>();

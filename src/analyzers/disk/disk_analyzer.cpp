@@ -141,6 +141,13 @@ Status DiskImageAnalyzer::analyze(ByteView object, Context& ctx) {
     case FileType::kDmg:
       analyze_dmg(object, ctx, run);
       break;
+    case FileType::kNtfs:
+    case FileType::kHfsPlus: {  // a bare volume
+      ctx.fact("format", std::string(file_type_name(type_)));
+      disk::MemoryDevice dev(object);
+      run.walk_disk(dev, "");
+      break;
+    }
     default:
       return Status::error(ErrorCode::kUnsupported, "not a disk image type");
   }

