@@ -18,6 +18,8 @@ packages=(
   ccache
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-jsonschema clamav clamav-testfiles
+  # test data for the own decoders: ARJ archives (methods 0-4), deflate64 ZIP entries
+  arj 7zip
 )
 
 missing=()

@@ -89,7 +89,8 @@ struct Extracted {
   bool crc_ok = false;   // CRC-32 of the whole output equals the header's
 };
 
-/// Decompresses one entry of an archive walked from the same `data`: stored and deflate only
+/// Decompresses one entry of an archive walked from the same `data`: stored, deflate and
+/// deflate64 only
 /// (kUnsupported for other methods and for encrypted entries; kTruncated when the data lies
 /// outside the buffer). Output is capped at `max_out` bytes.
 Result<Extracted> extract(ByteView data, const Entry& entry, std::size_t max_out);
