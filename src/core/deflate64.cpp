@@ -7,6 +7,7 @@
 #include <array>
 #include <optional>
 
+#include "core/bit_reader.h"
 #include "core/huffman.h"
 #include "core/lz_output.h"
 
@@ -31,64 +32,13 @@ constexpr std::array<std::uint8_t, 19> kClOrder = {16, 17, 18, 0, 8,  7, 9,  6, 
                                                    11, 4,  12, 3, 13, 2, 14, 1, 15};
 constexpr unsigned kEndOfBlock = 256;
 
-// LSB-first bits with a 64-bit reserve; zeros past the end, counted.
-class LsbBits {
- public:
-  explicit LsbBits(ByteView in) : in_(in) {}
-
-  std::uint32_t peek16() {
-    if (have_ < 16) refill();
-    return static_cast<std::uint32_t>(buf_ & 0xFFFF);
-  }
-  void skip(unsigned n) {  // n <= 16, after peek16()
-    buf_ >>= n;
-    have_ -= n;
-  }
-  std::uint32_t bits(unsigned n) {  // n <= 16
-    const std::uint32_t v = peek16() & ((1u << n) - 1);
-    skip(n);
-    return v;
-  }
-  // A Huffman symbol: the code's first bit is the stream's next bit.
-  std::optional<std::uint16_t> symbol(const HuffmanTable& t) {
-    const HuffmanTable::Code c = t.decode(reverse16(peek16()));
-    if (c.length == 0) return std::nullopt;
-    skip(c.length);
-    return c.symbol;
-  }
-  // [RFC 1951] 3.2.4: stored blocks start at a byte boundary.
-  void align() {
-    peek16();
-    skip(have_ % 8);
-  }
-  // The next `len` bytes, after align(); fewer when the input ends first.
-  ByteView stored(std::size_t len) {
-    const std::size_t pos = fed_ - have_ / 8;  // the next unread byte
-    buf_ = 0;
-    have_ = 0;
-    const std::size_t start = std::min(pos, in_.size());
-    const std::size_t n = std::min(len, in_.size() - start);
-    fed_ = pos + len;
-    return in_.subspan(start, n);
-  }
-  bool overrun() const { return fed_ * 8 - have_ > in_.size() * 8; }
-  std::size_t consumed() const { return std::min(in_.size(), (fed_ * 8 - have_ + 7) / 8); }
-
- private:
-  void refill() {
-    while (have_ <= 56) {
-      const std::uint8_t b = fed_ < in_.size() ? in_[fed_] : 0;
-      ++fed_;
-      buf_ |= std::uint64_t{b} << have_;
-      have_ += 8;
-    }
-  }
-
-  ByteView in_;
-  std::size_t fed_ = 0;
-  std::uint64_t buf_ = 0;
-  unsigned have_ = 0;
-};
+// A Huffman symbol: the code's first bit is the stream's next bit.
+std::optional<std::uint16_t> symbol(LsbBitReader& b, const HuffmanTable& t) {
+  const HuffmanTable::Code c = t.decode(reverse16(b.peek16()));
+  if (c.length == 0) return std::nullopt;
+  b.skip(c.length);
+  return c.symbol;
+}
 
 // zlib's rule: an incomplete literal/length or distance code is accepted only when it is a
 // single code of length 1; an empty distance code when no match is sent.
@@ -133,7 +83,7 @@ class Inflater {
     const std::uint32_t len = bits_.bits(16);
     const std::uint32_t nlen = bits_.bits(16);
     if ((len ^ 0xFFFF) != nlen) return false;
-    const ByteView data = bits_.stored(len);
+    const ByteView data = bits_.bytes(len);
     for (std::uint8_t b : data) {
       if (!out_.put(b)) return true;  // at the cap
     }
@@ -161,7 +111,7 @@ class Inflater {
     std::array<std::uint8_t, 286 + 32> len{};
     unsigned i = 0;
     while (i < hlit + hdist) {
-      auto sym = bits_.symbol(cl_code);
+      auto sym = symbol(bits_, cl_code);
       if (!sym || bits_.overrun()) return false;
       if (*sym < 16) {
         len[i++] = static_cast<std::uint8_t>(*sym);
@@ -192,7 +142,7 @@ class Inflater {
   // [RFC 1951] 3.2.5: literals, lengths and distances until the end of the block.
   bool codes() {
     while (true) {
-      auto sym = bits_.symbol(lit_);
+      auto sym = symbol(bits_, lit_);
       if (!sym || bits_.overrun()) return false;
       if (*sym < 256) {
         if (!out_.put(static_cast<std::uint8_t>(*sym))) return true;
@@ -202,7 +152,7 @@ class Inflater {
       const unsigned li = *sym - 257u;
       if (li >= kLengthBase.size()) return false;
       const std::size_t len = kLengthBase[li] + bits_.bits(kLengthExtra[li]);
-      auto d = bits_.symbol(dist_);
+      auto d = symbol(bits_, dist_);
       if (!d || *d >= kDistBase.size()) return false;
       const std::size_t dist = kDistBase[*d] + bits_.bits(kDistExtra[*d]);
       if (bits_.overrun()) return false;  // nothing written from bits past the end
@@ -211,7 +161,7 @@ class Inflater {
     }
   }
 
-  LsbBits bits_;
+  LsbBitReader bits_;
   LzOutput& out_;
   HuffmanTable lit_, dist_;
   bool complete_ = false;

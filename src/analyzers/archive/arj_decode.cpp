@@ -6,6 +6,7 @@
 #include <array>
 #include <optional>
 
+#include "core/bit_reader.h"
 #include "core/huffman.h"
 #include "core/lz_output.h"
 
@@ -20,50 +21,12 @@ constexpr unsigned kCbit = 9, kPbit = 5, kTbit = 5;
 constexpr unsigned kStrtp = 9, kStopp = 13;  // method 4 position code widths
 constexpr unsigned kStopl = 7;               // method 4 length code: at most 7 prefix bits
 
-// MSB-first bits with a 64-bit reserve; zeros past the end, counted.
-class MsbBits {
- public:
-  explicit MsbBits(ByteView in) : in_(in) {}
-
-  std::uint32_t peek16() {
-    if (have_ < 16) refill();
-    return static_cast<std::uint32_t>(buf_ >> 48);
-  }
-  void skip(unsigned n) {  // n <= 16, after peek16()
-    buf_ <<= n;
-    have_ -= n;
-  }
-  std::uint32_t bits(unsigned n) {  // n <= 16
-    if (n == 0) return 0;
-    const std::uint32_t v = peek16() >> (16 - n);
-    skip(n);
-    return v;
-  }
-  /// True once more bits were used than the input holds.
-  bool overrun() const { return fed_ * 8 - have_ > in_.size() * 8; }
-
- private:
-  void refill() {
-    while (have_ <= 56) {
-      const std::uint8_t b = fed_ < in_.size() ? in_[fed_] : 0;
-      ++fed_;
-      buf_ |= std::uint64_t{b} << (56 - have_);
-      have_ += 8;
-    }
-  }
-
-  ByteView in_;
-  std::size_t fed_ = 0;  // bytes moved into buf_, zeros past the end included
-  std::uint64_t buf_ = 0;
-  unsigned have_ = 0;
-};
-
 // One of ARJ's codes: a table, or a single symbol sent as zero bits (a count of zero).
 struct ArjCode {
   HuffmanTable table;
   std::optional<std::uint16_t> single;
 
-  std::optional<std::uint16_t> decode(MsbBits& b) const {
+  std::optional<std::uint16_t> decode(MsbBitReader& b) const {
     if (single) return single;
     const HuffmanTable::Code c = table.decode(b.peek16());
     if (c.length == 0) return std::nullopt;
@@ -170,14 +133,14 @@ class HuffmanDecoder {
     return c_.build(len);
   }
 
-  MsbBits bits_;
+  MsbBitReader bits_;
   LzOutput& out_;
   ArjCode pt_, c_;  // as in UNARJ, the position code reuses the code-length code's table
 };
 
 // Method 4: decode_len() / decode_ptr(): a unary prefix of up to `stop - start` one bits
 // picks the width, the value adds the sizes of the shorter widths.
-std::uint32_t gamma_like(MsbBits& b, unsigned start, unsigned stop) {
+std::uint32_t gamma_like(MsbBitReader& b, unsigned start, unsigned stop) {
   std::uint32_t plus = 0, pwr = 1u << start;
   unsigned width = start;
   for (; width < stop; ++width) {
@@ -189,7 +152,7 @@ std::uint32_t gamma_like(MsbBits& b, unsigned start, unsigned stop) {
 }
 
 bool decode_fastest(ByteView in, LzOutput& out, std::uint64_t original) {
-  MsbBits bits(in);
+  MsbBitReader bits(in);
   while (out.size() < original && !out.stopped()) {
     const std::uint32_t c = gamma_like(bits, 0, kStopl);
     if (c == 0) {

@@ -71,7 +71,9 @@ TEST(ZipDeflate64, SevenZipArchivesExtract) {
   ASSERT_EQ(a.entries.size(), 2u);
   for (const Entry& e : a.entries) {
     SCOPED_TRACE(e.name);
-    EXPECT_EQ(e.method, kMethodDeflate64);
+    if (e.name == "big.txt") {  // small.txt may be stored
+      EXPECT_EQ(e.method, kMethodDeflate64);
+    }
     auto x = extract(as_bytes(archive), e, 1u << 22);
     ASSERT_TRUE(x);
     EXPECT_TRUE(x->crc_ok);
