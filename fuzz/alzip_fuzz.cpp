@@ -1,5 +1,5 @@
-// Harness for AlzipAnalyzer, compiled once per format with LG_FUZZ_TYPE (lg::FileType::kAlz or
-// lg::FileType::kEgg): the analyzer takes the type it reads.
+// Harness for AlzipAnalyzer, compiled once per format with LG_FUZZ_TYPE (lg::FileType::kAlz,
+// lg::FileType::kEgg or lg::FileType::kArj): the analyzer takes the type it reads.
 #include <cstddef>
 #include <cstdint>
 

@@ -24,6 +24,8 @@ packages=(
   python3-cryptography
   # NTFS test volumes (mkntfs, ntfscp on an image file)
   ntfs-3g
+  # test data for the own decoders: ARJ archives (methods 0-4), deflate64 ZIP entries
+  arj 7zip
 )
 
 missing=()

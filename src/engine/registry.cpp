@@ -43,6 +43,7 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
       return std::make_unique<HwpxAnalyzer>();
     case FileType::kAlz:
     case FileType::kEgg:
+    case FileType::kArj:
       return std::make_unique<AlzipAnalyzer>(t);
     case FileType::kTnef:
       return std::make_unique<TnefAnalyzer>();

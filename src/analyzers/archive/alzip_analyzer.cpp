@@ -1,4 +1,4 @@
-// AlzipAnalyzer: ALZ and EGG entry lists, capped extraction, candidate passwords.
+// AlzipAnalyzer: ALZ, EGG and ARJ entry lists, capped extraction, candidate passwords.
 #include "analyzers/archive/alzip_analyzer.h"
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include "analyzers/archive/archive_analyzer.h"
 #include "analyzers/archive/archive_judge.h"
 #include "analyzers/archive/archive_run.h"
+#include "analyzers/archive/arj_reader.h"
 #include "analyzers/archive/egg_reader.h"
 #include "core/ratio.h"
 
@@ -42,7 +43,9 @@ class AlzipRun {
   }
 
   void run() {
-    const PackedArchive a = type_ == FileType::kEgg ? read_egg(object_) : read_alz(object_);
+    const PackedArchive a = type_ == FileType::kEgg   ? read_egg(object_)
+                            : type_ == FileType::kArj ? read_arj(object_)
+                                                      : read_alz(object_);
     for (const auto& what : a.anomalies) ctx_.anomaly(what);
     if (a.capped) limit("entries", "more than " + std::to_string(kMaxPackedEntries) + " entries");
     for (const PackedEntry& e : a.entries) {
@@ -129,7 +132,9 @@ class AlzipRun {
   }
 
   void report(const PackedArchive& a) {
-    ctx_.fact("format", std::string(type_ == FileType::kEgg ? "egg" : "alz"));
+    ctx_.fact("format", std::string(type_ == FileType::kEgg   ? "egg"
+                                    : type_ == FileType::kArj ? "arj"
+                                                              : "alz"));
     ctx_.fact("entries", static_cast<std::int64_t>(files_.size()));
     ctx_.fact("encrypted_entries", static_cast<std::int64_t>(encrypted_));
     std::vector<std::string> names(

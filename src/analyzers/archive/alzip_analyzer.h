@@ -1,8 +1,9 @@
 #pragma once
-/// The archives of ESTsoft's ALZip, common in Korea: ALZ (alz_reader.h) and EGG (egg_reader.h).
-/// No Debian library reads them, so the project reads them itself: entry lists always, entry
-/// data when stored or raw deflate (the common methods), decrypted with candidate passwords
-/// when traditional PKWARE encryption is used.
+/// The archives no Debian library reads, so the project reads them itself: ESTsoft ALZip's,
+/// common in Korea, ALZ (alz_reader.h) and EGG (egg_reader.h), and ARJ (arj_reader.h). Entry
+/// lists always; entry data when stored, raw deflate (the common ALZip methods) or ARJ methods
+/// 1-4, decrypted with candidate passwords when traditional PKWARE encryption is used (ARJ's
+/// garbling is not undone: such entries stay closed).
 #include "core/analyzer.h"
 #include "core/file_type.h"
 
@@ -13,14 +14,14 @@ namespace lg {
 /// ArchiveAnalyzer's: limits().max_object_bytes, its packed size times max_ratio (at least
 /// kRatioFloorBytes) and an archive-wide output budget; an entry over a cap is skipped with
 /// LIMIT_EXCEEDED.
-/// Facts: "format" ("alz" / "egg"), "entries" (files), "encrypted_entries", "entry_names",
+/// Facts: "format" ("alz" / "egg" / "arj"), "entries" (files), "encrypted_entries", "entry_names",
 /// "unsupported_entries" ("name (method)": listed, not opened: ALZ's modified bzip2, EGG's
 /// bzip2, AZO, LZMA, entries of EGG solid archives), "solid", "password".
 /// Findings: ARCHIVE_ENCRYPTED (entries stayed closed), ARCHIVE_PASSWORD_USED,
 /// ARCHIVE_LONE_SHORTCUT, LIMIT_EXCEEDED; damage is an anomaly.
 class AlzipAnalyzer final : public Analyzer {
  public:
-  /// `type` is FileType::kAlz or FileType::kEgg.
+  /// `type` is FileType::kAlz, FileType::kEgg or FileType::kArj.
   explicit AlzipAnalyzer(FileType type) : type_(type) {}
   [[nodiscard]] Status analyze(ByteView object, Context& ctx) override;
 

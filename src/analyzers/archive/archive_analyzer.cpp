@@ -21,7 +21,6 @@ bool is_archive_type(FileType t) {
     case FileType::kUdf:
     case FileType::kXar:
     case FileType::kCpio:
-    case FileType::kArj:
     case FileType::kLha:
       return true;
     default:

@@ -1,7 +1,7 @@
 #pragma once
 /// Archives, compressed streams and disk images through libarchive: ZIP (stored, deflate,
 /// deflate64, bzip2, lzma; ZipCrypto and WinZip AES), 7z, RAR 4/5, tar (gzip, bzip2, xz, zstd,
-/// lzip), cpio, CAB, ISO 9660 (Joliet, Rock Ridge), UDF, XAR, LHA, ARJ, and lone gzip, bzip2,
+/// lzip), cpio, CAB, ISO 9660 (Joliet, Rock Ridge), UDF, XAR, LHA, and lone gzip, bzip2,
 /// xz and zstd streams. ZIP is also walked by lg::zip (its own headers), which names malformed
 /// tricks and recovers the stored/deflate entries libarchive cannot read.
 #include <cstdint>

@@ -143,6 +143,12 @@ void ArchiveRun::read_entry(LibarchiveReader& rd, std::size_t index, const Archi
       return;
     }
     ++libarchive_failed_;
+    // Methods libarchive lacks and the ZIP walker decodes: recovered by zip_recover(), which
+    // reports damage itself.
+    if (auto it = zip_by_name_.find(h.name); it != zip_by_name_.end()) {
+      const std::uint16_t m = zip_->entries[it->second].method;
+      if (m == zip::kMethodDeflate64 || m == zip::kMethodImplode || m == zip::kMethodShrink) return;
+    }
     ctx_.anomaly("entry \"" + h.name + "\" unreadable: " + err);
     return;
   }

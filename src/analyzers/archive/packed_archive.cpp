@@ -1,19 +1,19 @@
-// Extraction shared by the ALZ and EGG readers: stored and raw deflate blocks ([RFC 1951]),
-// CRC-32 checked per block.
+// Extraction shared by the ALZ, EGG and ARJ readers: stored and raw deflate blocks
+// ([RFC 1951]), ARJ methods 1-4 (arj_decode.h), CRC-32 checked per block.
 #include "analyzers/archive/packed_archive.h"
 
 #include <zlib.h>
 
 #include <algorithm>
 
+#include "analyzers/archive/arj_decode.h"
 #include "core/charset.h"
 #include "core/inflate.h"
 #include "core/utf8.h"
 
 namespace lg {
-namespace {
 
-std::uint32_t crc_of(ByteView data) {
+std::uint32_t packed_crc32(ByteView data) {
   uLong crc = ::crc32(0L, Z_NULL, 0);
   // zlib takes a uInt length: feed large data in pieces.
   while (!data.empty()) {
@@ -23,6 +23,8 @@ std::uint32_t crc_of(ByteView data) {
   }
   return static_cast<std::uint32_t>(crc);
 }
+
+namespace {
 
 // APPNOTE 6.1.5: the three keys of the traditional PKWARE cipher.
 class ZipCryptoKeys {
@@ -82,6 +84,10 @@ const char* packed_method_name(PackedMethod m) {
       return "azo";
     case PackedMethod::kLzma:
       return "lzma";
+    case PackedMethod::kArj:
+      return "arj";
+    case PackedMethod::kArjFastest:
+      return "arj-fastest";
     case PackedMethod::kUnknown:
       break;
   }
@@ -95,7 +101,8 @@ std::string packed_entry_name(const PackedEntry& e) {
 
 bool packed_supported(const PackedEntry& e) {
   return std::all_of(e.blocks.begin(), e.blocks.end(), [](const PackedBlock& b) {
-    return b.method == PackedMethod::kStored || b.method == PackedMethod::kDeflate;
+    return b.method == PackedMethod::kStored || b.method == PackedMethod::kDeflate ||
+           b.method == PackedMethod::kArj || b.method == PackedMethod::kArjFastest;
   });
 }
 
@@ -121,13 +128,15 @@ Result<PackedExtracted> extract_packed(const PackedEntry& e, std::size_t max_out
       if (v.size() < input.size()) out.capped = true;
       piece.assign(v.begin(), v.end());
     } else {
-      Inflated inf = inflate_bytes(input, DeflateWrapper::kRaw, room);
+      Inflated inf = b.method == PackedMethod::kDeflate
+                         ? inflate_bytes(input, DeflateWrapper::kRaw, room)
+                         : arj_decode(input, b.raw_method, b.size, room);
       if (inf.capped) out.capped = true;
       if (inf.damaged || (!inf.complete && !inf.capped)) complete = false;
       piece = std::move(inf.data);
     }
     if (!complete) out.damaged = true;
-    if (complete && !out.capped && (piece.size() != b.size || crc_of(piece) != b.crc))
+    if (complete && !out.capped && (piece.size() != b.size || packed_crc32(piece) != b.crc))
       out.crc_ok = false;
     out.data.insert(out.data.end(), piece.begin(), piece.end());
     if (!complete) break;

@@ -1,8 +1,9 @@
 #pragma once
-/// The entry list of the Korean archivers' formats (ALZ, EGG: ESTsoft ALZip), read by
-/// alz_reader.cpp and egg_reader.cpp without decompressing, and the extraction of one entry
-/// (stored and raw deflate; other methods are listed, not opened). Both formats keep names,
-/// sizes and CRC-32s in local headers followed by the data, much as ZIP does.
+/// The entry list of the archive formats no Debian library reads (ALZ, EGG: ESTsoft ALZip;
+/// ARJ), read by alz_reader.cpp, egg_reader.cpp and arj_reader.cpp without decompressing, and
+/// the extraction of one entry (stored, raw deflate, ARJ methods 1-4; other methods are listed,
+/// not opened). All keep names, sizes and CRC-32s in local headers followed by the data, much
+/// as ZIP does.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -24,8 +25,18 @@ inline constexpr std::size_t kMaxPackedBlocks = 4096;
 /// Longest name kept (bytes); longer ones are cut.
 inline constexpr std::size_t kMaxPackedName = 4096;
 
-enum class PackedMethod { kStored, kDeflate, kBzip2, kAlzBzip2, kAzo, kLzma, kUnknown };
-/// "stored", "deflate", "bzip2", "alz-bzip2", "azo", "lzma", "unknown".
+enum class PackedMethod {
+  kStored,
+  kDeflate,
+  kBzip2,
+  kAlzBzip2,
+  kAzo,
+  kLzma,
+  kArj,         // ARJ methods 1-3 (raw_method tells which; one decoder)
+  kArjFastest,  // ARJ method 4
+  kUnknown
+};
+/// "stored", "deflate", "bzip2", "alz-bzip2", "azo", "lzma", "arj", "arj-fastest", "unknown".
 const char* packed_method_name(PackedMethod m);
 
 /// One run of compressed bytes with what it decompresses to.
@@ -69,8 +80,12 @@ struct PackedExtracted {
   bool crc_ok = true;    // every complete block's CRC-32 matched
 };
 
-/// Decompresses an entry (every block stored or deflate, else kUnsupported), at most `max_out`
-/// bytes. An encrypted entry needs `decrypted` (from zip_crypto_decrypt), else kUnsupported.
+/// CRC-32 (ISO 3309, as ZIP, ARJ and EGG use it) of `data`.
+std::uint32_t packed_crc32(ByteView data);
+
+/// Decompresses an entry (every block supported, see packed_supported(), else kUnsupported), at
+/// most `max_out` bytes. An encrypted entry needs `decrypted` (from zip_crypto_decrypt), else
+/// kUnsupported.
 Result<PackedExtracted> extract_packed(const PackedEntry& e, std::size_t max_out,
                                        const std::vector<Bytes>* decrypted = nullptr);
 
@@ -80,7 +95,7 @@ Result<PackedExtracted> extract_packed(const PackedEntry& e, std::size_t max_out
 std::optional<std::vector<Bytes>> zip_crypto_decrypt(const PackedEntry& e,
                                                      std::string_view password);
 
-/// True when every block of `e` can be extracted here (stored or deflate).
+/// True when every block of `e` can be extracted here (stored, deflate, ARJ methods 1-4).
 bool packed_supported(const PackedEntry& e);
 
 }  // namespace lg

@@ -1,13 +1,16 @@
-// Entry extraction for the ZIP walker: stored (APPNOTE 4.4.5 method 0) and deflate (method 8,
-// raw [RFC 1951] data), always capped. Other methods and encrypted entries (APPNOTE 6.1, 7.x)
+// Entry extraction for the ZIP walker: stored (APPNOTE 4.4.5 method 0), deflate (method 8,
+// raw [RFC 1951] data), deflate64 (method 9, core/deflate64.h), implode (6) and shrink (1)
+// (legacy_methods.h), always capped. Other methods and encrypted entries (APPNOTE 6.1, 7.x)
 // are left to libarchive by the caller.
 #include <zlib.h>
 
 #include <algorithm>
 #include <string>
 
+#include "core/deflate64.h"
 #include "core/inflate.h"
 #include "core/reader.h"
+#include "formats/zip/legacy_methods.h"
 #include "formats/zip/zip_walker.h"
 
 namespace lg::zip {
@@ -28,7 +31,9 @@ std::uint32_t crc32_of(ByteView data) {
 
 Result<Extracted> extract(ByteView data, const Entry& entry, std::size_t max_out) {
   if (entry.encrypted()) return Status::error(ErrorCode::kUnsupported, "encrypted entry");
-  if (entry.method != kMethodStored && entry.method != kMethodDeflate) {
+  const bool sized_method = entry.method == kMethodImplode || entry.method == kMethodShrink;
+  if (entry.method != kMethodStored && entry.method != kMethodDeflate &&
+      entry.method != kMethodDeflate64 && !sized_method) {
     return Status::error(ErrorCode::kUnsupported,
                          "compression method " + std::to_string(entry.method));
   }
@@ -37,8 +42,8 @@ Result<Extracted> extract(ByteView data, const Entry& entry, std::size_t max_out
   auto tail =
       r.tail(static_cast<std::size_t>(std::min<std::uint64_t>(*entry.data_offset, r.size() + 1)));
   if (!tail) return Status::error(ErrorCode::kTruncated, "data offset past the end");
-  // With a data descriptor and no central directory the size is unknown (zero): deflate
-  // finds its own end; stored data cannot be delimited.
+  // With a data descriptor and no central directory the size is unknown (zero): deflate and
+  // deflate64 find their own end; stored data cannot be delimited.
   const bool size_known = !(entry.has_data_descriptor() && entry.compressed_size == 0);
   ByteView in = *tail;
   bool truncated = false;
@@ -48,8 +53,9 @@ Result<Extracted> extract(ByteView data, const Entry& entry, std::size_t max_out
     } else {
       in = in.first(static_cast<std::size_t>(entry.compressed_size));
     }
-  } else if (entry.method == kMethodStored) {
-    return Status::error(ErrorCode::kUnsupported, "stored entry of unknown size");
+  } else if (entry.method == kMethodStored || sized_method) {
+    // Stored data cannot be delimited; implode and shrink need the uncompressed size.
+    return Status::error(ErrorCode::kUnsupported, "entry of unknown size");
   }
 
   Extracted out;
@@ -59,7 +65,12 @@ Result<Extracted> extract(ByteView data, const Entry& entry, std::size_t max_out
     out.capped = n < in.size();
     out.damaged = truncated;
   } else {
-    Inflated inf = inflate_bytes(in, DeflateWrapper::kRaw, max_out);
+    Inflated inf =
+        entry.method == kMethodImplode
+            ? explode_bytes(in, entry.flags, entry.uncompressed_size, max_out)
+        : entry.method == kMethodShrink    ? unshrink_bytes(in, entry.uncompressed_size, max_out)
+        : entry.method == kMethodDeflate64 ? inflate64_bytes(in, max_out)
+                                           : inflate_bytes(in, DeflateWrapper::kRaw, max_out);
     out.data = std::move(inf.data);
     out.capped = inf.capped;
     out.damaged = truncated || inf.damaged || (!inf.complete && !inf.capped);

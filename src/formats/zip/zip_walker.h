@@ -25,6 +25,8 @@ inline constexpr std::size_t kEocdSearchBytes = 65'535 + 22;
 
 /// Compression methods (APPNOTE 4.4.5).
 inline constexpr std::uint16_t kMethodStored = 0;
+inline constexpr std::uint16_t kMethodShrink = 1;
+inline constexpr std::uint16_t kMethodImplode = 6;
 inline constexpr std::uint16_t kMethodDeflate = 8;
 inline constexpr std::uint16_t kMethodDeflate64 = 9;
 inline constexpr std::uint16_t kMethodBzip2 = 12;
@@ -89,7 +91,8 @@ struct Extracted {
   bool crc_ok = false;   // CRC-32 of the whole output equals the header's
 };
 
-/// Decompresses one entry of an archive walked from the same `data`: stored and deflate only
+/// Decompresses one entry of an archive walked from the same `data`: stored, deflate,
+/// deflate64, implode and shrink only
 /// (kUnsupported for other methods and for encrypted entries; kTruncated when the data lies
 /// outside the buffer). Output is capped at `max_out` bytes.
 Result<Extracted> extract(ByteView data, const Entry& entry, std::size_t max_out);

@@ -164,12 +164,12 @@ TEST(ZipWalker, RealClamavZips) {
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     EXPECT_EQ(lower, "clam.exe") << name;  // clam.impl.zip (PKZIP 1.x) says CLAM.EXE
     auto x = extract(as_bytes(data), a.entries[0], 1u << 20);
-    if (a.entries[0].method == kMethodDeflate || a.entries[0].method == kMethodStored) {
+    if (a.entries[0].method == kMethodBzip2) {  // left to libarchive
+      EXPECT_EQ(x.status().code(), ErrorCode::kUnsupported) << name;
+    } else {  // stored, deflate, deflate64, implode
       ASSERT_TRUE(x.has_value()) << name;
       EXPECT_EQ(x->data.size(), 544u) << name;
       EXPECT_TRUE(x->crc_ok) << name;
-    } else {
-      EXPECT_EQ(x.status().code(), ErrorCode::kUnsupported) << name;
     }
   }
 }
