@@ -4,6 +4,8 @@
 // SHA-256 instead of 2.B.
 #include "analyzers/pdf/pdf_security.h"
 
+#include <nettle/arcfour.h>
+
 #include <openssl/evp.h>
 
 #include <algorithm>
@@ -111,24 +113,12 @@ PdfEncryptParams pdf_encrypt_params(const PdfObject& encrypt, std::string_view i
 }
 
 Bytes pdf_rc4(ByteView key, ByteView data) {
-  // RC4 (the ARCFOUR of 7.6.2): key scheduling, then the keystream XORed in.
-  std::array<std::uint8_t, 256> s{};
-  for (std::size_t i = 0; i < 256; ++i) s[i] = static_cast<std::uint8_t>(i);
-  if (!key.empty()) {
-    std::uint8_t j = 0;
-    for (std::size_t i = 0; i < 256; ++i) {
-      j = static_cast<std::uint8_t>(j + s[i] + key[i % key.size()]);
-      std::swap(s[i], s[j]);
-    }
-  }
+  // RC4 (the ARCFOUR of 7.6.2), from Nettle.
   Bytes out(data.begin(), data.end());
-  std::uint8_t i = 0, j = 0;
-  for (std::uint8_t& b : out) {
-    i = static_cast<std::uint8_t>(i + 1);
-    j = static_cast<std::uint8_t>(j + s[i]);
-    std::swap(s[i], s[j]);
-    b ^= s[static_cast<std::uint8_t>(s[i] + s[j])];
-  }
+  if (key.empty() || key.size() > ARCFOUR_MAX_KEY_SIZE) return out;
+  arcfour_ctx ctx;
+  arcfour_set_key(&ctx, key.size(), key.data());
+  arcfour_crypt(&ctx, out.size(), out.data(), out.data());
   return out;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 /// The PDF standard security handler (ISO 32000-1 7.6.3; ISO 32000-2 7.6.4 for R6): whether a
 /// password (the empty user password first) opens the file, and decryption of strings and
-/// streams once it does. RC4 is implemented here (it is in OpenSSL 3's legacy provider only);
-/// MD5, SHA-2 and AES come from OpenSSL's default provider.
+/// streams once it does. RC4 comes from Nettle (OpenSSL 3
+/// has it in its legacy provider only); MD5, SHA-2 and AES from OpenSSL's default provider.
 #include <cstdint>
 #include <string>
 #include <string_view>
