@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cstring>
+#include <string>
+#include <unordered_map>
 
 namespace lg {
 namespace {
@@ -155,13 +157,22 @@ std::string_view registered_domain(std::string_view host) {
   // rule ("xn--p1ai"), so punycode hosts match too.
   const psl_ctx_t* psl = psl_builtin();
   if (psl == nullptr) return host;
+  // The same few hosts recur in every message (links, senders, relays): the offset of the
+  // registered domain in each is kept per thread, the table emptied when it fills.
+  constexpr std::size_t kMaxCachedHosts = 4096;
+  thread_local std::unordered_map<std::string, std::size_t> cache;
+  thread_local std::string key;
+  key.assign(host);
+  if (auto it = cache.find(key); it != cache.end()) return host.substr(it->second);
   char buf[kMaxHostBytes + 1];
   std::memcpy(buf, host.data(), host.size());
   buf[host.size()] = '\0';
   const char* reg = psl_registrable_domain(psl, buf);
   // nullptr: the host is itself a public suffix ("co.uk") or a single label ("localhost").
-  if (reg == nullptr) return host;
-  return host.substr(static_cast<std::size_t>(reg - buf));
+  const std::size_t offset = reg == nullptr ? 0 : static_cast<std::size_t>(reg - buf);
+  if (cache.size() >= kMaxCachedHosts) cache.clear();
+  cache.emplace(key, offset);
+  return host.substr(offset);
 }
 
 }  // namespace lg
