@@ -273,6 +273,38 @@ void open_xor_workbook(const CompoundFile& cf, ByteView object, const CfbEntry& 
   (void)ctx.child({"decrypted", "", "", object.size()}, std::move(file));
 }
 
+// Word XOR obfuscation ([MS-DOC] 2.2.6.1, [MS-OFFCRYPTO] 2.3.7.4-2.3.7.6): FibBase.lKey is the
+// password verifier; WordDocument after FibBase, the table stream and the Data stream are
+// de-obfuscated and written back into a copy of the file.
+void open_xor_word(const CompoundFile& cf, ByteView object, const CfbEntry& wd, const CfbEntry* te,
+                   std::uint32_t lkey, Attempt& a, Context& ctx) {
+  a.scheme = "XOR obfuscation (Word)";
+  std::optional<std::array<std::uint8_t, 16>> array;
+  for (const std::string& pw : passwords_to_try(ctx)) {
+    if (ctx.should_stop()) break;
+    ++a.tried;
+    if ((array = open_word_xor(lkey, pw))) {
+      a.password = pw;
+      break;
+    }
+  }
+  if (!array) return;
+  const CfbEntry* de = cf.find("Data");
+  auto main = read_whole(cf, &wd, ctx);
+  auto table = read_whole(cf, te, ctx);
+  auto data = read_whole(cf, de, ctx);
+  Bytes file(object.begin(), object.end());
+  if (!main || !table || !decrypt_word_xor(*main, *table, data ? &*data : nullptr, *array) ||
+      !write_back(cf, wd, *main, file) || !write_back(cf, *te, *table, file) ||
+      (data && !write_back(cf, *de, *data, file))) {
+    a.closed_why = "the password verified but the streams could not be de-obfuscated in place";
+    a.password.reset();
+    return;
+  }
+  report_opened(a, ctx);
+  (void)ctx.child({"decrypted", "", "", object.size()}, std::move(file));
+}
+
 }  // namespace
 
 void office_encryption(const CompoundFile& cf, ByteView object, Context& ctx) {
@@ -296,10 +328,9 @@ void office_encryption(const CompoundFile& cf, ByteView object, Context& ctx) {
                         : Result<Bytes>(Status::error(ErrorCode::kMalformed, "no table stream"));
     auto enc = header ? parse_rc4_encryption(*header) : Result<Rc4Encryption>(header.status());
     if (flags & kFibObfuscated) {
-      a.scheme = "XOR obfuscation (Word)";
-      a.closed_why = "Word's XOR obfuscation is not decrypted here";
       ctx.finding(Symbol::OFFICE_XOR_OBFUSCATED,
                   {"Word", "the document is XOR-obfuscated ([MS-DOC] 2.2.6.1 fObfuscation)"});
+      open_xor_word(cf, object, *word, table, lkey, a, ctx);
     } else if (!enc) {
       a.scheme = "Word encryption";
       a.closed_why = enc.status().message();

@@ -1,7 +1,7 @@
 #pragma once
 /// Encrypted Office documents inside a compound file: ECMA-376 Standard/Agile (EncryptionInfo
 /// and EncryptedPackage streams), Word and Excel 97-2003 RC4 / RC4 CryptoAPI, PowerPoint 97-2003
-/// RC4 CryptoAPI, Excel's XOR obfuscation, and Word's XOR obfuscation (detected only).
+/// RC4 CryptoAPI, and Excel's and Word's XOR obfuscation.
 #include "core/analyzer.h"
 #include "formats/cfb/compound_file.h"
 
@@ -17,8 +17,8 @@ inline constexpr std::string_view kExcelDefaultPassword = "VelvetSweatshop";
 
 /// Reports the encryption found in `cf` (the compound file read from `object`), tries the
 /// passwords, and hands a document that opened to the engine as a child (relation
-/// "decrypted"): the OOXML package, or for RC4 a copy of `object` with the decrypted streams
-/// written back in place and the encryption marker cleared, so the child never reads as
+/// "decrypted"): the OOXML package, or for RC4 and XOR a copy of `object` with the decrypted
+/// streams written back in place and the encryption marker cleared, so the child never reads as
 /// encrypted again. Facts: "encrypted", "encryption", "password", "password_source"
 /// ("message", "default", "configured"), "passwords_tried". Findings: OFFICE_PASSWORD_FROM_MESSAGE
 /// or OFFICE_PASSWORD_USED when it opened; OFFICE_ENCRYPTED when it stayed closed, or

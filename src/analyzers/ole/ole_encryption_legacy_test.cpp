@@ -8,6 +8,7 @@
 
 #include "analyzers/ole/ole_analyzer.h"
 #include "analyzers/ole/ole_encryption.h"
+#include "analyzers/ole/vba_fixture.h"
 #include "core/reader.h"
 #include "core/testing/recording_context.h"
 #include "core/transfer_encoding.h"
@@ -259,6 +260,90 @@ TEST(OleEncryptionLegacy, ExcelXorObfuscationOpensWithTheCandidatePassword) {
   ASSERT_TRUE(a.analyze(file, closed).is_ok());
   EXPECT_TRUE(closed.has(Symbol::OFFICE_ENCRYPTED));
   EXPECT_TRUE(closed.has(Symbol::OFFICE_XOR_OBFUSCATED));
+}
+
+// A Word document with a VBA project, XOR-obfuscated here as [MS-DOC] 2.2.6.1 lays it out:
+// fEncrypted and fObfuscation set, lKey the Method 2 verifier, WordDocument from byte 68, the
+// whole table and Data streams under EncryptData_Method2 ([MS-OFFCRYPTO] 2.3.7.6, written in
+// the test helpers). The streams come from harmless-clean.doc; the Data stream is made up.
+struct XorWordFile {
+  Bytes word, table, data;  // the plain streams
+  Bytes file;
+};
+XorWordFile xor_word(std::string_view password) {
+  const std::string src = testing::read_file(kOffice + "msodde/harmless-clean.doc");
+  auto cf = CompoundFile::open(as_bytes(src));
+  EXPECT_TRUE(cf);
+  XorWordFile out;
+  out.word = stream_of(*cf, "WordDocument");
+  out.table = stream_of(*cf, "1Table");
+  EXPECT_TRUE(Reader(out.word).u16le(kFibFlagsOffset).value_or(0) & kFibWhichTable);
+  for (std::size_t i = 0; i < 1500; ++i) out.data.push_back(static_cast<std::uint8_t>(i % 97));
+  const auto pw = xor_password_bytes(password, true);
+  EXPECT_TRUE(pw);
+  const std::uint32_t lkey = xor_password_verifier_method2(*pw);
+  const auto array = testing::xor_array_method2_spec(*pw, xor_key_method1(*pw));
+  Bytes word = out.word, table = out.table, data = out.data;
+  word[kFibFlagsOffset + 1] |= (kFibEncrypted | kFibObfuscated) >> 8;
+  for (int i = 0; i < 4; ++i) word[kFibLKeyOffset + i] = static_cast<std::uint8_t>(lkey >> (8 * i));
+  testing::encrypt_data_method2(word, kFibBaseBytes, array);
+  testing::encrypt_data_method2(table, 0, array);
+  testing::encrypt_data_method2(data, 0, array);
+  out.file = testing::vba_document(
+      {{"NewMacros", "Sub AutoOpen()\r\nShell \"calc\"\r\nEnd Sub\r\n"}}, {"NewMacros"},
+      {{"WordDocument", word}, {"1Table", table}, {"Data", data}});
+  return out;
+}
+
+TEST(OleEncryptionLegacy, WordXorObfuscationOpensWithThePasswordFromTheMessage) {
+  const std::string password = "Invoice-7781";
+  const XorWordFile x = xor_word(password);
+  OleAnalyzer a;
+  RecordingContext ctx;
+  ctx.text_passwords = {password};
+  ASSERT_TRUE(a.analyze(x.file, ctx).is_ok());
+  EXPECT_EQ(ctx.str("encryption"), "XOR obfuscation (Word)");
+  EXPECT_TRUE(ctx.has(Symbol::OFFICE_XOR_OBFUSCATED));
+  EXPECT_TRUE(ctx.has(Symbol::OFFICE_PASSWORD_FROM_MESSAGE));
+  EXPECT_FALSE(ctx.has(Symbol::OFFICE_ENCRYPTED));
+  EXPECT_EQ(ctx.num("passwords_tried"), 2);  // VelvetSweatshop first
+  ASSERT_EQ(ctx.children.size(), 1u);
+  EXPECT_EQ(ctx.children[0].info.relation, "decrypted");
+  auto child = CompoundFile::open(ctx.children[0].data);
+  ASSERT_TRUE(child);
+  EXPECT_EQ(stream_of(*child, "WordDocument"), x.word) << "FibBase back to a plain document";
+  EXPECT_EQ(stream_of(*child, "1Table"), x.table);
+  EXPECT_EQ(stream_of(*child, "Data"), x.data);
+  // The child reads as plain, and its VBA project is found.
+  RecordingContext again;
+  ASSERT_TRUE(a.analyze(ctx.children[0].data, again).is_ok());
+  EXPECT_EQ(again.str("encryption"), "<missing>");
+  EXPECT_TRUE(again.children.empty());
+  EXPECT_EQ(strings(again, "vba_modules"), std::vector<std::string>{"NewMacros"});
+  EXPECT_TRUE(again.has(Symbol::VBA_AUTOEXEC));
+
+  // Without the password it stays closed, with its reason.
+  RecordingContext closed;
+  closed.passwords = {"Invoice-7782"};
+  ASSERT_TRUE(a.analyze(x.file, closed).is_ok());
+  EXPECT_TRUE(closed.has(Symbol::OFFICE_XOR_OBFUSCATED));
+  EXPECT_TRUE(closed.has(Symbol::OFFICE_ENCRYPTED));
+  EXPECT_TRUE(closed.children.empty());
+  EXPECT_EQ(closed.num("passwords_tried"), 2);
+}
+
+TEST(OleEncryptionLegacy, WordXorObfuscationWithExcelsDefaultPassword) {
+  const XorWordFile x = xor_word(kExcelDefaultPassword);
+  OleAnalyzer a;
+  RecordingContext ctx;
+  ASSERT_TRUE(a.analyze(x.file, ctx).is_ok());
+  EXPECT_TRUE(ctx.has(Symbol::OFFICE_PASSWORD_USED));
+  EXPECT_EQ(ctx.str("password_source"), "default");
+  ASSERT_EQ(ctx.children.size(), 1u);
+  auto child = CompoundFile::open(ctx.children[0].data);
+  ASSERT_TRUE(child);
+  EXPECT_EQ(stream_of(*child, "1Table"), x.table);
+  EXPECT_EQ(stream_of(*child, "Data"), x.data);
 }
 
 // Through the engine: the same closed document scores OFFICE_ENCRYPTED_EXTERNAL from a domain

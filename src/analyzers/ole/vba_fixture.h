@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/bytes.h"
@@ -57,8 +58,11 @@ struct Module {
   std::string source;
   std::size_t pcode = 0;
 };
-// A document with a Macros/VBA project of the given modules; `listed` modules in PROJECT.
-inline Bytes vba_document(const std::vector<Module>& mods, const std::vector<std::string>& listed) {
+// A document with a Macros/VBA project of the given modules; `listed` modules in PROJECT; the
+// document's own streams are `streams` (a placeholder WordDocument by default).
+inline Bytes vba_document(const std::vector<Module>& mods, const std::vector<std::string>& listed,
+                          const std::vector<std::pair<std::string, Bytes>>& streams = {
+                              {"WordDocument", Bytes(600, 'w')}}) {
   Bytes dir;
   record(dir, 0x0001, u32(1));                      // PROJECTSYSKIND
   record(dir, 0x004A, u32(2));                      // PROJECTCOMPATVERSION (newer Office)
@@ -89,7 +93,7 @@ inline Bytes vba_document(const std::vector<Module>& mods, const std::vector<std
   for (const auto& n : listed) project += "Module=" + n + "\r\n";
   project += "Name=\"Project\"\r\n[Host Extender Info]\r\n";
   b.stream("PROJECT", project, macros);
-  b.stream("WordDocument", std::string(600, 'w'));
+  for (const auto& [name, data] : streams) b.stream(name, data);
   return b.build();
 }
 

@@ -2,6 +2,8 @@
 // ([MS-PPT] 2.1.2, 2.3.7) on hand-built streams.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "formats/office_crypto/office_crypto_test_writer.h"
 #include "formats/office_crypto/ppt_encryption.h"
 #include "formats/office_crypto/xor_obfuscation.h"
@@ -41,6 +43,48 @@ TEST(XorObfuscation, PasswordBytesAndArray) {
   const XorObfuscation x{xor_key_method1("pw"), xor_password_verifier("pw")};
   EXPECT_TRUE(open_xor(x, "pw"));
   EXPECT_FALSE(open_xor(x, "pW"));
+}
+
+TEST(XorObfuscation, Method2VerifierOfAKnownPassword) {
+  // [ECMA-376] Part 4 (legacy document protection, the same 32-bit value as 2.3.7.4) gives
+  // 0x64CEED7E for "Example": the key 0x64CE, the Method 1 verifier 0xED7E.
+  EXPECT_EQ(xor_password_verifier_method2("Example"), 0x64CEED7Eu);
+  EXPECT_TRUE(open_word_xor(0x64CEED7E, "Example"));
+  EXPECT_FALSE(open_word_xor(0x64CEED7E, "example"));
+  EXPECT_FALSE(open_word_xor(0x64CEED7E, ""));
+  // A Word password longer than 15 characters counts by its first 15 (2.3.7.4).
+  const std::uint32_t lkey = xor_password_verifier_method2("fifteen-chars-x");
+  EXPECT_TRUE(open_word_xor(lkey, "fifteen-chars-x and more"));
+  EXPECT_FALSE(open_word_xor(lkey, "fifteen-chars-"));
+}
+
+TEST(XorObfuscation, Method2ArrayIsTheMethod1Array) {
+  // 2.3.7.5 builds the array front to back from the key of CreateXorKey_Method1; 2.3.7.2 builds
+  // it from both ends. Both give the same bytes for every password length.
+  for (std::string pw = "V"; pw.size() <= kMaxXorPasswordChars; pw.push_back('a' + pw.size())) {
+    const auto spec = testing::xor_array_method2_spec(pw, xor_key_method1(pw));
+    EXPECT_EQ(xor_array_method1(pw), spec) << pw;
+    const auto opened = open_word_xor(xor_password_verifier_method2(pw), pw);
+    ASSERT_TRUE(opened) << pw;
+    EXPECT_EQ(*opened, spec) << pw;
+  }
+}
+
+TEST(XorObfuscation, Method2TransformKeepsZeroAndKeyBytes) {
+  const auto array = xor_array_method1("secret");
+  Bytes plain(300);
+  for (std::size_t i = 0; i < plain.size(); ++i) plain[i] = static_cast<std::uint8_t>(i * 7);
+  plain[100] = 0;
+  plain[101] = array[101 % 16];  // written as it is
+  Bytes enc = plain;
+  testing::encrypt_data_method2(enc, 68, array);
+  EXPECT_TRUE(std::equal(plain.begin(), plain.begin() + 68, enc.begin()));
+  EXPECT_EQ(enc[100], 0);
+  EXPECT_EQ(enc[101], array[101 % 16]);
+  EXPECT_EQ(enc[69], static_cast<std::uint8_t>(plain[69] ^ array[69 % 16]));
+  EXPECT_NE(enc, plain);
+  xor_method2(enc, 68, array);
+  EXPECT_EQ(enc, plain);
 }
 
 // A PowerPoint Document stream: one persist object, a PersistDirectoryAtom and a UserEditAtom

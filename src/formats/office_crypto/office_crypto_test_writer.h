@@ -301,6 +301,36 @@ inline EncryptedPpt encrypt_ppt(ByteView current_user, ByteView document,
   return out;
 }
 
+/// [MS-OFFCRYPTO] 2.3.7.5 CreateXorArray_Method2 as the spec writes it: the password, then
+/// PadArray from its start, each byte XORed with the low byte of the 16-bit key (high word of
+/// the Method 2 verifier) at even indexes and with its high byte at odd ones, then rotated right
+/// by one bit. `key` is CreateXorKey_Method1 of `password` (1 to 15 single-byte characters).
+inline std::array<std::uint8_t, 16> xor_array_method2_spec(std::string_view password,
+                                                           std::uint16_t key) {
+  constexpr std::uint8_t kPad[15] = {0xBB, 0xFF, 0xFF, 0xBA, 0xFF, 0xFF, 0xB9, 0x80,
+                                     0x00, 0xBE, 0x0F, 0x00, 0xBF, 0x0F, 0x00};
+  std::array<std::uint8_t, 16> a{};
+  for (std::size_t i = 0; i < 16; ++i) {
+    const auto b =
+        i < password.size() ? static_cast<std::uint8_t>(password[i]) : kPad[i - password.size()];
+    const auto k = static_cast<std::uint8_t>(i % 2 == 0 ? key : key >> 8);
+    const auto x = static_cast<std::uint8_t>(b ^ k);
+    a[i] = static_cast<std::uint8_t>((x >> 1) | (x << 7));
+  }
+  return a;
+}
+
+/// [MS-OFFCRYPTO] 2.3.7.6 EncryptData_Method2 over a whole stream from offset `from`, the XOR
+/// array index being the stream offset modulo 16: 0x00 and a byte equal to its array byte are
+/// written as they are.
+inline void encrypt_data_method2(Bytes& stream, std::size_t from,
+                                 const std::array<std::uint8_t, 16>& array) {
+  for (std::size_t i = from; i < stream.size(); ++i) {
+    const std::uint8_t k = array[i % 16];
+    if (stream[i] != 0x00 && stream[i] != k) stream[i] = static_cast<std::uint8_t>(stream[i] ^ k);
+  }
+}
+
 /// The compound file Office writes around it.
 inline Bytes encrypted_ole(const EncryptedOoxml& e) {
   CfbBuilder b;

@@ -208,10 +208,14 @@ bool decrypt_word(Bytes& word_document, Bytes& table, std::size_t header_bytes, 
   if (!xor_from(word_document, kFibBaseBytes) || !xor_from(table, header_bytes) ||
       (data && !xor_from(*data, 0)))
     return false;
+  clear_fib_encryption(word_document);
+  return true;
+}
+
+void clear_fib_encryption(Bytes& word_document) {
   word_document[kFibFlagsOffset + 1] &=
       static_cast<std::uint8_t>(~((kFibEncrypted | kFibObfuscated) >> 8));
   std::fill_n(word_document.begin() + kFibLKeyOffset, 4, 0);
-  return true;
 }
 
 }  // namespace lg

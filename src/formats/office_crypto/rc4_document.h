@@ -83,6 +83,10 @@ void transform_workbook(Bytes& workbook,
 [[nodiscard]] bool decrypt_word(Bytes& word_document, Bytes& table, std::size_t header_bytes,
                                 Bytes* data, const Rc4Document& doc);
 
+/// Clears FibBase.fEncrypted and fObfuscation and zeroes lKey in a WordDocument stream of at
+/// least kFibBaseBytes, so the decrypted copy reads as a plain document.
+void clear_fib_encryption(Bytes& word_document);
+
 /// [MS-DOC] 2.5.1 FibBase offsets.
 inline constexpr std::size_t kFibBaseBytes = 68;
 inline constexpr std::size_t kFibFlagsOffset = 0x0A;

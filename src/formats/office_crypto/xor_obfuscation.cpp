@@ -1,5 +1,8 @@
-// XOR obfuscation, [MS-OFFCRYPTO] 2.3.7.1-2.3.7.3, applied to BIFF8 as [MS-XLS] 2.2.10 says.
+// XOR obfuscation, [MS-OFFCRYPTO] 2.3.7.1-2.3.7.3 applied to BIFF8 as [MS-XLS] 2.2.10 says,
+// and 2.3.7.4-2.3.7.6 applied to Word's streams as [MS-DOC] 2.2.6.1 says.
 #include "formats/office_crypto/xor_obfuscation.h"
+
+#include <algorithm>
 
 #include "core/reader.h"
 #include "formats/office_crypto/crypto_primitives.h"
@@ -34,11 +37,12 @@ std::uint8_t xor_ror(std::uint8_t a, std::uint8_t b) {
 
 }  // namespace
 
-std::optional<std::string> xor_password_bytes(std::string_view utf8) {
+std::optional<std::string> xor_password_bytes(std::string_view utf8, bool truncate) {
   const Bytes units = password_utf16le(utf8);
-  if (units.empty() || units.size() / 2 > kMaxXorPasswordChars) return std::nullopt;
+  if (units.empty() || (!truncate && units.size() / 2 > kMaxXorPasswordChars)) return std::nullopt;
   std::string out;
-  for (std::size_t i = 0; i + 1 < units.size(); i += 2)
+  const std::size_t end = std::min(units.size(), 2 * kMaxXorPasswordChars);
+  for (std::size_t i = 0; i + 1 < end; i += 2)
     out.push_back(static_cast<char>(units[i] != 0 ? units[i] : units[i + 1]));
   return out;
 }
@@ -98,6 +102,10 @@ std::array<std::uint8_t, 16> xor_array_method1(std::string_view pw) {
   return a;
 }
 
+std::uint32_t xor_password_verifier_method2(std::string_view pw) {
+  return static_cast<std::uint32_t>(xor_key_method1(pw)) << 16 | xor_password_verifier(pw);
+}
+
 std::optional<XorObfuscation> parse_xor_obfuscation(ByteView header) {
   Reader r(header);
   auto key = r.u16le(0), verifier = r.u16le(2);
@@ -110,6 +118,33 @@ std::optional<std::array<std::uint8_t, 16>> open_xor(const XorObfuscation& x,
   auto pw = xor_password_bytes(password);
   if (!pw || xor_password_verifier(*pw) != x.verifier) return std::nullopt;
   return xor_array_method1(*pw);
+}
+
+std::optional<std::array<std::uint8_t, 16>> open_word_xor(std::uint32_t lkey,
+                                                          std::string_view password) {
+  // 2.3.7.4 names a second conversion, through the system's ANSI code page; only the one
+  // written files use (low byte, else high byte) is tried here.
+  auto pw = xor_password_bytes(password, true);
+  if (!pw || xor_password_verifier_method2(*pw) != lkey) return std::nullopt;
+  return xor_array_method1(*pw);
+}
+
+void xor_method2(std::span<std::uint8_t> stream, std::size_t from,
+                 const std::array<std::uint8_t, 16>& array) {
+  for (std::size_t p = from; p < stream.size(); ++p) {
+    const std::uint8_t k = array[p % 16];
+    if (stream[p] != 0 && stream[p] != k) stream[p] ^= k;
+  }
+}
+
+bool decrypt_word_xor(Bytes& word_document, Bytes& table, Bytes* data,
+                      const std::array<std::uint8_t, 16>& array) {
+  if (word_document.size() < kFibBaseBytes) return false;
+  xor_method2(word_document, kFibBaseBytes, array);
+  xor_method2(table, 0, array);
+  if (data) xor_method2(*data, 0, array);
+  clear_fib_encryption(word_document);
+  return true;
 }
 
 void decrypt_workbook_xor(Bytes& workbook, const std::array<std::uint8_t, 16>& array) {
