@@ -19,25 +19,8 @@ namespace {
 constexpr std::uint64_t kMinUserInode = 16;
 
 struct ApfsLib {
-  using Volume = libfsapfs_volume_t;
-  using Entry = libfsapfs_file_entry_t;
-  using Error = libfsapfs_error_t;
+  LG_MODE_VOLUME_LIBRARY(libfsapfs)
   using Id = std::uint64_t;
-  static constexpr auto volume_root = libfsapfs_volume_get_root_directory;
-  static constexpr auto volume_entry_by_id = libfsapfs_volume_get_file_entry_by_identifier;
-  static constexpr auto volume_name_size = libfsapfs_volume_get_utf8_name_size;
-  static constexpr auto volume_name = libfsapfs_volume_get_utf8_name;
-  static constexpr auto entry_children = libfsapfs_file_entry_get_number_of_sub_file_entries;
-  static constexpr auto entry_child = libfsapfs_file_entry_get_sub_file_entry_by_index;
-  static constexpr auto entry_free = libfsapfs_file_entry_free;
-  static constexpr auto entry_id = libfsapfs_file_entry_get_identifier;
-  static constexpr auto entry_mode = libfsapfs_file_entry_get_file_mode;
-  static constexpr auto entry_name_size = libfsapfs_file_entry_get_utf8_name_size;
-  static constexpr auto entry_name = libfsapfs_file_entry_get_utf8_name;
-  static constexpr auto entry_size = libfsapfs_file_entry_get_size;
-  static constexpr auto entry_read = libfsapfs_file_entry_read_buffer;
-  static constexpr auto error_sprint = libfsapfs_error_sprint;
-  static constexpr auto error_free = libfsapfs_error_free;
   static void volume_free(Volume*& vol) {
     Error* e = nullptr;
     if (libfsapfs_volume_free(&vol, &e) != 1) libfsapfs_error_free(&e);

@@ -34,25 +34,8 @@ bool is_root_metadata(std::string_view name) {
 }
 
 struct HfsLib {
-  using Volume = libfshfs_volume_t;
-  using Entry = libfshfs_file_entry_t;
-  using Error = libfshfs_error_t;
+  LG_MODE_VOLUME_LIBRARY(libfshfs)
   using Id = std::uint32_t;
-  static constexpr auto volume_root = libfshfs_volume_get_root_directory;
-  static constexpr auto volume_entry_by_id = libfshfs_volume_get_file_entry_by_identifier;
-  static constexpr auto volume_name_size = libfshfs_volume_get_utf8_name_size;
-  static constexpr auto volume_name = libfshfs_volume_get_utf8_name;
-  static constexpr auto entry_children = libfshfs_file_entry_get_number_of_sub_file_entries;
-  static constexpr auto entry_child = libfshfs_file_entry_get_sub_file_entry_by_index;
-  static constexpr auto entry_free = libfshfs_file_entry_free;
-  static constexpr auto entry_id = libfshfs_file_entry_get_identifier;
-  static constexpr auto entry_mode = libfshfs_file_entry_get_file_mode;
-  static constexpr auto entry_name_size = libfshfs_file_entry_get_utf8_name_size;
-  static constexpr auto entry_name = libfshfs_file_entry_get_utf8_name;
-  static constexpr auto entry_size = libfshfs_file_entry_get_size;
-  static constexpr auto entry_read = libfshfs_file_entry_read_buffer;
-  static constexpr auto error_sprint = libfshfs_error_sprint;
-  static constexpr auto error_free = libfshfs_error_free;
   static void volume_free(Volume*& vol) {
     Error* e = nullptr;
     if (libfshfs_volume_close(vol, &e) != 0) libfshfs_error_free(&e);

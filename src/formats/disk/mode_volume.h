@@ -2,10 +2,8 @@
 /// Internal to hfs.cpp and apfs.cpp: one FsVolume over a libyal library whose file entries
 /// carry a POSIX file mode and a numeric identifier (libfshfs: catalog node IDs; libfsapfs:
 /// inode numbers). `Lib` names the library's types and functions:
-///   using Volume, Entry, Error, Id;   // Id: the identifier's integer type
-///   static constexpr auto volume_root, volume_entry_by_id, volume_name_size, volume_name,
-///     entry_children, entry_child, entry_free, entry_id, entry_mode, entry_name_size,
-///     entry_name, entry_size, entry_read, error_sprint, error_free;
+///   LG_MODE_VOLUME_LIBRARY(libfsxxx)  // its types and functions, named alike in both
+///   using Id = ...;                    // the identifier's integer type
 ///   static void volume_free(Volume*&);                // closes (when it applies) and frees
 ///   static bool skip(const std::string& name, Id id, bool at_root);  // metadata, not listed
 /// File type bits of the mode follow POSIX (S_IFDIR 0040000, S_IFREG 0100000), as TN1150
@@ -17,6 +15,28 @@
 #include "formats/disk/bfio_device.h"
 #include "formats/disk/fs_volume.h"
 #include "formats/disk/volume_walk.h"
+
+/// The library types and functions ModeVolume uses, for a libyal library whose names begin
+/// with `lib`.
+#define LG_MODE_VOLUME_LIBRARY(lib)                                                       \
+  using Volume = lib##_volume_t;                                                          \
+  using Entry = lib##_file_entry_t;                                                       \
+  using Error = lib##_error_t;                                                            \
+  static constexpr auto volume_root = lib##_volume_get_root_directory;                    \
+  static constexpr auto volume_entry_by_id = lib##_volume_get_file_entry_by_identifier;   \
+  static constexpr auto volume_name_size = lib##_volume_get_utf8_name_size;               \
+  static constexpr auto volume_name = lib##_volume_get_utf8_name;                         \
+  static constexpr auto entry_children = lib##_file_entry_get_number_of_sub_file_entries; \
+  static constexpr auto entry_child = lib##_file_entry_get_sub_file_entry_by_index;       \
+  static constexpr auto entry_free = lib##_file_entry_free;                               \
+  static constexpr auto entry_id = lib##_file_entry_get_identifier;                       \
+  static constexpr auto entry_mode = lib##_file_entry_get_file_mode;                      \
+  static constexpr auto entry_name_size = lib##_file_entry_get_utf8_name_size;            \
+  static constexpr auto entry_name = lib##_file_entry_get_utf8_name;                      \
+  static constexpr auto entry_size = lib##_file_entry_get_size;                           \
+  static constexpr auto entry_read = lib##_file_entry_read_buffer;                        \
+  static constexpr auto error_sprint = lib##_error_sprint;                                \
+  static constexpr auto error_free = lib##_error_free;
 
 namespace lg::disk::walk {
 
