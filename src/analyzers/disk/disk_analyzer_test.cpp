@@ -166,13 +166,6 @@ TEST(DiskImageAnalyzer, DmgWithApfsContainer) {
             std::vector<std::string>{"partition1/volume1: APFS \"Job Offer\""});
   EXPECT_TRUE(ctx.anomalies.empty()) << ctx.anomalies[0];
   EXPECT_EQ(ctx.num("entries"), 0);  // mkapfs cannot add files: extraction is not exercised
-
-  ASSERT_EQ(disk::testing::mark_apfs_volumes_encrypted(*apfs), 1u);
-  RecordingContext enc = run(FileType::kVhd, disk::testing::make_dynamic_vhd(
-                                                 apfs->whole(), disk::testing::kApfsContainerSize));
-  EXPECT_EQ(
-      strings(enc, "file_systems"),
-      std::vector<std::string>{"volume/volume1: APFS volume \"Job Offer\" encrypted, not read"});
 }
 
 TEST(DiskImageAnalyzer, DamagedApfsContainerIsAnAnomaly) {

