@@ -1,7 +1,8 @@
 // APFS containers read through libfsapfs over a BlockDevice: the container superblock's
 // signature, a container made by mkapfs (one empty volume), and how damaged or truncated
-// containers fail within bounds. An encrypted volume is not tested: libfsapfs reports a volume
-// locked only when the container holds a key bag, which no Debian tool writes.
+// containers fail within bounds. An encrypted volume is not tested: clearing a volume's
+// APFS_FS_UNENCRYPTED flag (and resealing its checksum) did not make libfsapfs report it locked,
+// and no Debian tool writes an encrypted volume.
 #include <gtest/gtest.h>
 
 #include "formats/disk/apfs_test_image.h"
