@@ -1,6 +1,7 @@
-// NTFS and HFS+/HFSX volumes read by libfsntfs and libfshfs over a BlockDevice
+// NTFS, HFS+/HFSX and APFS volumes read by libfsntfs, libfshfs and libfsapfs over a BlockDevice
 // (src/formats/disk/fs_volume.h): opening, the tree walk and file reads stay within their
-// caps, and nothing the libraries do with hostile bytes crashes under ASan/UBSan.
+// caps, and nothing the libraries do with hostile bytes crashes under ASan/UBSan. Every input
+// is tried as each of the three (each opener checks its signature first).
 //
 // Volumes are megabytes of mostly zeros, so the input is a sparse description of the device
 // (fs_volume_seeds.py writes the seeds from real images):
@@ -49,9 +50,7 @@ lg::Bytes device_bytes(lg::ByteView in) {
   return dev;
 }
 
-void exercise(lg::Result<std::unique_ptr<lg::disk::FsVolume>> vol) {
-  if (!vol) return;
-  lg::disk::FsVolume& fs = **vol;
+void exercise(lg::disk::FsVolume& fs) {
   const std::string label = fs.label();
   LG_FUZZ_CHECK(label.size() <= 1024);
   const lg::disk::VolumeListing l = fs.list();
@@ -72,7 +71,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const lg::Bytes dev_bytes = device_bytes(lg::ByteView(data, size));
   if (dev_bytes.empty()) return 0;
   lg::disk::MemoryDevice dev(dev_bytes);
-  exercise(lg::disk::open_ntfs(dev));
-  exercise(lg::disk::open_hfs(dev));
+  if (auto v = lg::disk::open_ntfs(dev)) exercise(**v);
+  if (auto v = lg::disk::open_hfs(dev)) exercise(**v);
+  if (auto c = lg::disk::open_apfs(dev)) {
+    LG_FUZZ_CHECK(c->size() <= lg::disk::kMaxApfsVolumes);
+    for (auto& slot : *c) {
+      if (slot.volume) exercise(*slot.volume);
+    }
+  }
   return 0;
 }

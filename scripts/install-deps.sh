@@ -14,6 +14,8 @@ packages=(
   libunistring-dev
   # NTFS and HFS+ volumes in disk images
   libfsntfs-dev libfshfs-dev libbfio-dev
+  # APFS containers in disk images
+  libfsapfs-dev
   # data embedded at build time (BIP-39 word lists)
   python3-mnemonic
   # tests, fuzzing, benchmarks
@@ -24,6 +26,8 @@ packages=(
   python3-cryptography
   # NTFS test volumes (mkntfs, ntfscp on an image file)
   ntfs-3g
+  # APFS test containers (mkapfs on an image file; it cannot add files)
+  apfsprogs
   # test data for the own decoders: ARJ archives (methods 0-4), deflate64 ZIP entries
   arj 7zip
 )

@@ -10,6 +10,7 @@
 #include "analyzers/lnk/lnk_fixture.h"
 #include "core/testing/recording_context.h"
 #include "engine/scan.h"
+#include "formats/disk/apfs_test_image.h"
 #include "formats/disk/disk_test_images.h"
 #include "formats/disk/hfs_test_image.h"
 #include "formats/disk/ntfs_test_image.h"
@@ -152,6 +153,28 @@ TEST(DiskImageAnalyzer, DamagedHfsPlusIsAnAnomaly) {
   RecordingContext ctx = run(FileType::kHfsPlus, hfs);
   EXPECT_EQ(ctx.str("format"), "hfsplus");
   EXPECT_FALSE(ctx.anomalies.empty());
+  EXPECT_TRUE(ctx.children.empty());
+}
+
+TEST(DiskImageAnalyzer, DmgWithApfsContainer) {
+  auto apfs = disk::testing::make_apfs("Job Offer");
+  if (!apfs) GTEST_SKIP() << "mkapfs (Debian apfsprogs) not installed";
+  RecordingContext ctx =
+      run(FileType::kDmg,
+          disk::testing::make_dmg(apfs->whole(), 0x80000005, 2048, "disk image (Apple_APFS : 1)"));
+  EXPECT_EQ(strings(ctx, "file_systems"),
+            std::vector<std::string>{"partition1/volume1: APFS \"Job Offer\""});
+  EXPECT_TRUE(ctx.anomalies.empty()) << ctx.anomalies[0];
+  EXPECT_EQ(ctx.num("entries"), 0);  // mkapfs cannot add files: extraction is not exercised
+}
+
+TEST(DiskImageAnalyzer, DamagedApfsContainerIsAnAnomaly) {
+  Bytes block0(1u << 20, 0);
+  disk::testing::put_str(block0, 32, "NXSB");
+  RecordingContext ctx = run(FileType::kVhd, disk::testing::make_fixed_vhd(block0));
+  EXPECT_EQ(strings(ctx, "file_systems"), std::vector<std::string>{"volume: apfs (unreadable)"});
+  ASSERT_FALSE(ctx.anomalies.empty());
+  EXPECT_NE(ctx.anomalies[0].find("APFS container not opened"), std::string::npos);
   EXPECT_TRUE(ctx.children.empty());
 }
 

@@ -31,7 +31,7 @@ std::string probe(const disk::BlockDevice& dev) {
   const FileType type = identify(*head);
   if (type == FileType::kNtfs) return "ntfs";
   if (type == FileType::kHfsPlus) return "hfs+";
-  if (r.starts_with_at(32, "NXSB")) return "apfs";
+  if (disk::is_apfs_container(*head)) return "apfs";
   if (r.starts_with_at(0x8001, "CD001")) return "iso9660";
   if (r.starts_with_at(0x8001, "BEA01")) return "udf";
   return "";
@@ -77,6 +77,9 @@ void DiskRun::walk_disk(const disk::BlockDevice& dev, const std::string& label) 
     if (!p.name.empty()) line += ", \"" + p.name + "\"";
     partitions_.push_back(std::move(line));
     disk::SliceDevice part(dev, p.offset, p.length);
+    if (p.type == disk::kApfsPartitionType && probe(part) != "apfs") {
+      ctx_.anomaly(name + ": APFS partition type but no container superblock");
+    }
     walk_volume(part, name);
   }
 }
@@ -88,6 +91,8 @@ void DiskRun::walk_volume(const disk::BlockDevice& dev, const std::string& label
     walk_fat(dev, where);
   } else if (kind == "ntfs" || kind == "hfs+") {
     walk_fs(dev, where, kind);
+  } else if (kind == "apfs") {
+    walk_apfs(dev, where);
   } else if (kind == "iso9660" || kind == "udf") {
     hand_over_volume(dev, where, kind);
   } else if (!kind.empty()) {
@@ -125,7 +130,30 @@ void DiskRun::walk_fs(const disk::BlockDevice& dev, const std::string& label,
     ctx_.anomaly(label + ": " + vol.status().message());
     return;
   }
-  disk::FsVolume& fs = **vol;
+  read_fs(**vol, label);
+}
+
+void DiskRun::walk_apfs(const disk::BlockDevice& dev, const std::string& label) {
+  auto volumes = disk::open_apfs(dev, [this] { return ctx_.should_stop(); });
+  if (!volumes) {
+    file_systems_.push_back(label + ": apfs (unreadable)");
+    ctx_.anomaly(label + ": " + volumes.status().message());
+    return;
+  }
+  if (volumes->empty()) file_systems_.push_back(label + ": APFS container without volumes");
+  std::size_t index = 0;
+  for (auto& slot : *volumes) {  // at most disk::kMaxApfsVolumes
+    const std::string name = label + "/volume" + std::to_string(++index);
+    if (stop_ || ctx_.should_stop()) break;
+    if (slot.volume) {
+      read_fs(*slot.volume, name);
+    } else {
+      file_systems_.push_back(name + ": APFS " + slot.problem);
+    }
+  }
+}
+
+void DiskRun::read_fs(disk::FsVolume& fs, const std::string& label) {
   const std::string name = fs.label();
   file_systems_.push_back(label + ": " + fs.kind() + (name.empty() ? "" : " \"" + name + "\""));
   if (entries_.size() >= disk::kMaxVolumeEntries) {  // several volumes: one cap for the image

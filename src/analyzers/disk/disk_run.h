@@ -8,6 +8,7 @@
 
 #include "core/analyzer.h"
 #include "formats/disk/block_device.h"
+#include "formats/disk/fs_volume.h"
 #include "formats/disk/image_lure.h"
 
 namespace lg {
@@ -28,6 +29,10 @@ class DiskRun {
   void walk_fat(const disk::BlockDevice& dev, const std::string& label);
   /// NTFS ("ntfs") or HFS+/HFSX ("hfs+") through formats/disk/fs_volume.h.
   void walk_fs(const disk::BlockDevice& dev, const std::string& label, const std::string& kind);
+  /// An APFS container: each volume read as walk_fs reads one, an encrypted one only named.
+  void walk_apfs(const disk::BlockDevice& dev, const std::string& label);
+  /// Lists an opened volume and takes its files.
+  void read_fs(disk::FsVolume& fs, const std::string& label);
   /// Reads each listed file within the caps and hands it over; `read_file(f, cap, capped)`.
   template <class File, class ReadFile>
   void take_files(const std::vector<File>& files, const std::string& label, ReadFile read_file);

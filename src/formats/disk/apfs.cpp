@@ -1,0 +1,103 @@
+// APFS containers through libfsapfs (Debian libfsapfs-dev), opened over a libbfio handle on the
+// BlockDevice. From the Apple File System Reference: the container superblock (section
+// "Container", nx_superblock_t: the magic "NXSB" after the 32-byte obj_phys_t header), at most
+// NX_MAX_FILE_SYSTEMS (100) volumes per container, and the inode numbers (section "File-System
+// Constants", "Inode Numbers": user files and folders from MIN_USER_INO_NUM = 16, below it the
+// root, the private directory and the snapshot metadata directory). A volume that is encrypted
+// is not unlocked: libfsapfs_volume_is_locked says so and the volume is named, not read.
+#include <libbfio.h>
+#include <libfsapfs.h>
+
+#include "core/reader.h"
+#include "formats/disk/bfio_device.h"
+#include "formats/disk/fs_volume.h"
+#include "formats/disk/mode_volume.h"
+
+namespace lg::disk {
+namespace {
+
+constexpr std::uint64_t kMinUserInode = 16;
+
+struct ApfsLib {
+  LG_MODE_VOLUME_LIBRARY(libfsapfs)
+  using Id = std::uint64_t;
+  static void volume_free(Volume*& vol) {
+    Error* e = nullptr;
+    if (libfsapfs_volume_free(&vol, &e) != 1) libfsapfs_error_free(&e);
+  }
+  static bool skip(const std::string& /*name*/, Id id, bool /*at_root*/) {
+    return id < kMinUserInode;
+  }
+};
+
+using Apfs = walk::ModeVolume<ApfsLib>;
+
+/// The container, freed after the last of its volumes (each holds it).
+class Container {
+ public:
+  explicit Container(libfsapfs_container_t* c) : c_(c) {}
+  ~Container() {
+    libfsapfs_error_t* e = nullptr;
+    if (libfsapfs_container_close(c_, &e) != 0) libfsapfs_error_free(&e);
+    if (libfsapfs_container_free(&c_, &e) != 1) libfsapfs_error_free(&e);
+  }
+  Container(const Container&) = delete;
+  Container& operator=(const Container&) = delete;
+  libfsapfs_container_t* get() const { return c_; }
+
+ private:
+  libfsapfs_container_t* c_;
+};
+
+}  // namespace
+
+bool is_apfs_container(ByteView block0) { return Reader(block0).starts_with_at(32, "NXSB"); }
+
+Result<std::vector<ApfsVolumeSlot>> open_apfs(const BlockDevice& dev, std::function<bool()> stop) {
+  auto head = dev.read(0, 36);
+  if (!head || !is_apfs_container(*head)) {
+    return Status::error(ErrorCode::kMalformed, "no APFS container superblock (NXSB at 32)");
+  }
+  auto opened = BfioDevice::open(dev, kMaxVolumeReadBytes, std::move(stop));
+  if (!opened) return opened.status();
+  std::shared_ptr<BfioDevice> io = std::move(*opened);
+  libfsapfs_container_t* raw = nullptr;
+  libfsapfs_error_t* error = nullptr;
+  if (libfsapfs_container_initialize(&raw, &error) != 1) {
+    return Status::error(ErrorCode::kInternal, Apfs::message(error));
+  }
+  if (libfsapfs_container_open_file_io_handle(raw,
+                                              reinterpret_cast<libbfio_handle_t*>(io->handle()),
+                                              LIBFSAPFS_OPEN_READ, &error) != 1) {
+    std::string why = Apfs::message(error);
+    libfsapfs_container_free(&raw, nullptr);
+    return Status::error(ErrorCode::kMalformed, "APFS container not opened: " + why);
+  }
+  auto container = std::make_shared<Container>(raw);
+  int n = 0;
+  if (libfsapfs_container_get_number_of_volumes(raw, &n, &error) != 1) {
+    return Status::error(ErrorCode::kMalformed,
+                         "APFS volumes not counted: " + Apfs::message(error));
+  }
+  std::vector<ApfsVolumeSlot> out;
+  for (int i = 0; i < n && out.size() < kMaxApfsVolumes; ++i) {
+    ApfsVolumeSlot slot;
+    libfsapfs_volume_t* vol = nullptr;
+    if (libfsapfs_container_get_volume_by_index(raw, i, &vol, &error) != 1) {
+      slot.problem = "volume not opened: " + Apfs::message(error);
+    } else {
+      const int locked = libfsapfs_volume_is_locked(vol, &error);
+      if (locked < 0) libfsapfs_error_free(&error);
+      auto v = std::make_unique<Apfs>(io, container, vol, "APFS");
+      if (locked != 0) {
+        slot.problem = "volume \"" + v->label() + "\" encrypted, not read";
+      } else {
+        slot.volume = std::move(v);
+      }
+    }
+    out.push_back(std::move(slot));
+  }
+  return out;
+}
+
+}  // namespace lg::disk
