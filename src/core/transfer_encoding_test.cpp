@@ -1,5 +1,5 @@
-#include "core/testing/test_files.h"
 #include "core/transfer_encoding.h"
+#include "core/testing/test_files.h"
 
 #include <gtest/gtest.h>
 

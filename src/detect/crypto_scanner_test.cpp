@@ -1,5 +1,5 @@
-#include "core/testing/test_files.h"
 #include "detect/crypto_scanner.h"
+#include "core/testing/test_files.h"
 
 #include <gtest/gtest.h>
 

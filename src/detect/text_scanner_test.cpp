@@ -1,5 +1,5 @@
-#include "core/testing/test_files.h"
 #include "detect/text_scanner.h"
+#include "core/testing/test_files.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The engine end to end on real messages: identification, the mail analyzer, name checks,
 // the message summary and scoring together.
-#include "core/testing/test_files.h"
 #include "engine/engine.h"
+#include "core/testing/test_files.h"
 
 #include <gtest/gtest.h>
 

@@ -95,7 +95,7 @@ class Scan final : public Context, public DetectorSink {
   // Configured message checks and the first-contact history (Engine's; may be null).
   const MessageChecks* checks_ = nullptr;
   ContactHistory* history_ = nullptr;
-  std::vector<MessageChecks::Contact> contacts_;  // recorded in the history after the scan
+  std::vector<MessageChecks::Contact> contacts_;   // recorded in the history after the scan
   std::unordered_map<int, bool> external_sender_;  // message object id -> sender_external
 };
 
