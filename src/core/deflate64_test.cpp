@@ -9,17 +9,13 @@
 #include <random>
 #include <string>
 
+#include "core/testing/lsb_writer.h"
+
 namespace lg {
 namespace {
 
-class LsbWriter {
+class LsbWriter : public testing::LsbWriter {
  public:
-  void put(std::uint32_t v, unsigned n) {  // value bits, least significant first
-    for (unsigned i = 0; i < n; ++i) bit((v >> i) & 1);
-  }
-  void code(std::uint32_t c, unsigned n) {  // a Huffman code, most significant bit first
-    for (unsigned i = n; i-- > 0;) bit((c >> i) & 1);
-  }
   // [RFC 1951] 3.2.6 fixed literal/length codes.
   void fixed_lit(unsigned v) {
     if (v < 144)
@@ -31,27 +27,6 @@ class LsbWriter {
     else
       code(0xC0 + v - 280, 8);
   }
-  void align() {
-    while (used_ != 0) bit(0);
-  }
-  void byte(std::uint8_t b) { out_.push_back(b); }
-  Bytes finish() {
-    align();
-    return out_;
-  }
-
- private:
-  void bit(unsigned b) {
-    acc_ |= static_cast<std::uint8_t>(b << used_);
-    if (++used_ == 8) {
-      out_.push_back(acc_);
-      acc_ = 0;
-      used_ = 0;
-    }
-  }
-  Bytes out_;
-  std::uint8_t acc_ = 0;
-  unsigned used_ = 0;
 };
 
 std::string noise(std::size_t n, unsigned seed) {

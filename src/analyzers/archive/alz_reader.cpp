@@ -128,9 +128,7 @@ PackedArchive read_alz(ByteView data) {
       at += kCryptHeader;
     }
     e.size = b.size;
-    const std::size_t avail = data.size() - std::min(data.size(), at);
-    b.truncated = packed > avail;
-    b.data = data.subspan(std::min(data.size(), at), std::min<std::uint64_t>(packed, avail));
+    place_block_data(data, at, packed, b);
     if (width != 0) e.blocks.push_back(b);
     out.entries.push_back(std::move(e));
     if (b.truncated) {

@@ -145,9 +145,7 @@ class ArjParse {
     blk.size = *size;
     blk.crc = *crc;
     const std::size_t at = h.end;
-    const std::size_t avail = data_.size() - std::min(data_.size(), at);
-    blk.truncated = *packed > avail;
-    blk.data = data_.subspan(std::min(data_.size(), at), std::min<std::size_t>(*packed, avail));
+    place_block_data(data_, at, *packed, blk);
     if (*type != kDirectory) e.blocks.push_back(blk);
     out_.entries.push_back(std::move(e));
     if (blk.truncated) {

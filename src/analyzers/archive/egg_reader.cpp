@@ -218,9 +218,7 @@ class EggParse {
       b.size = *usize;
       b.crc = *crc;
       const std::size_t at = pos_ + 22;
-      const std::size_t avail = data_.size() - std::min(data_.size(), at);
-      b.truncated = *psize > avail;
-      b.data = data_.subspan(std::min(data_.size(), at), std::min<std::size_t>(*psize, avail));
+      place_block_data(data_, at, *psize, b);
       e.blocks.push_back(b);
       if (b.truncated) {
         out_.anomalies.push_back("EGG: block data runs past the end of the archive");

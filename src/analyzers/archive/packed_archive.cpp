@@ -94,6 +94,14 @@ const char* packed_method_name(PackedMethod m) {
   return "unknown";
 }
 
+bool place_block_data(ByteView archive, std::size_t at, std::uint64_t packed, PackedBlock& b) {
+  const std::size_t start = std::min(archive.size(), at);
+  const std::size_t avail = archive.size() - start;
+  b.truncated = packed > avail;
+  b.data = archive.subspan(start, static_cast<std::size_t>(std::min<std::uint64_t>(packed, avail)));
+  return b.truncated;
+}
+
 std::string packed_entry_name(const PackedEntry& e) {
   if (e.utf8_name || is_valid_utf8(e.name)) return repair_utf8(e.name);
   return decode_text(as_bytes(e.name), "CP949").utf8;

@@ -70,6 +70,10 @@ struct PackedArchive {
   bool capped = false;                 // kMaxPackedEntries reached
 };
 
+/// Points `b.data` at the `packed` bytes from offset `at` of `archive`, clipped to its end;
+/// sets and returns `b.truncated` when the declared size runs past the end.
+bool place_block_data(ByteView archive, std::size_t at, std::uint64_t packed, PackedBlock& b);
+
 /// The name as UTF-8: as is when valid UTF-8, else decoded as CP949 (the archivers' default).
 std::string packed_entry_name(const PackedEntry& e);
 

@@ -11,39 +11,14 @@
 #include <random>
 #include <string>
 
+#include "core/testing/lsb_writer.h"
 #include "formats/zip/zip_test_builder.h"
 #include "formats/zip/zip_walker.h"
 
 namespace lg::zip {
 namespace {
 
-class LsbWriter {
- public:
-  void put(std::uint32_t v, unsigned n) {
-    for (unsigned i = 0; i < n; ++i) bit((v >> i) & 1);
-  }
-  void code(std::uint32_t c, unsigned n) {  // most significant bit first
-    for (unsigned i = n; i-- > 0;) bit((c >> i) & 1);
-  }
-  void byte(std::uint8_t b) { out_.push_back(b); }
-  Bytes finish() {
-    while (used_ != 0) bit(0);
-    return out_;
-  }
-
- private:
-  void bit(unsigned b) {
-    acc_ |= static_cast<std::uint8_t>(b << used_);
-    if (++used_ == 8) {
-      out_.push_back(acc_);
-      acc_ = 0;
-      used_ = 0;
-    }
-  }
-  Bytes out_;
-  std::uint8_t acc_ = 0;
-  unsigned used_ = 0;
-};
+using lg::testing::LsbWriter;
 
 // --- implode -------------------------------------------------------------------------------
 
