@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -147,7 +148,8 @@ Status analyze_epoc(ByteView object, Context& ctx) {
 }
 
 Status analyze_symbian9(ByteView object, Context& ctx) {
-  const Sis9Package p = read_sis9(object, kMaxControllerBytes);
+  const Sis9Package p = read_sis9(object, static_cast<std::size_t>(std::min<std::uint64_t>(
+                                              kMaxControllerBytes, ctx.limits().max_object_bytes)));
   for (const auto& a : p.anomalies) ctx.anomaly(a);
   if (!p.valid) return Status::error(ErrorCode::kMalformed, "SIS 9 header not readable");
   ctx.fact("sis_format", std::string("symbian9"));
