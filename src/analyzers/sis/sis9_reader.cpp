@@ -22,6 +22,8 @@ constexpr std::uint32_t kContents = 12;
 constexpr std::uint32_t kController = 13;
 constexpr std::uint32_t kInfo = 14;
 constexpr std::uint32_t kFileDescription = 24;
+constexpr std::uint32_t kIf = 26;
+constexpr std::uint32_t kElseIf = 27;
 constexpr std::uint32_t kHash = 25;
 constexpr std::uint32_t kInstallBlock = 28;
 constexpr std::uint32_t kData = 30;
@@ -30,6 +32,7 @@ constexpr std::uint32_t kFileData = 32;
 constexpr std::uint32_t kCapabilities = 41;
 constexpr std::size_t kHeaderBytes = 16;         // UID1-3 and the UID checksum
 constexpr std::size_t kMaxFieldsPerParent = 64;  // typed children of one structure
+constexpr int kMaxIfDepth = 8;                   // SISIf blocks nested in install blocks
 constexpr std::uint32_t kCompressNone = 0;
 constexpr std::uint32_t kCompressDeflate = 1;
 
@@ -192,7 +195,7 @@ class Sis9Parser {
     // SISInstallBlock, signatures, SISDataIndex.
     const auto parts = children(cr, *controller);
     if (const Field* info = first_of(parts, kInfo)) read_info(cr, *info);
-    if (const Field* block = first_of(parts, kInstallBlock)) read_install_block(cr, *block);
+    if (const Field* block = first_of(parts, kInstallBlock)) read_install_block(cr, *block, 0);
   }
 
   // SISInfo: UID, VendorUniqueName, Names (SISArray of SISString), VendorNames, ...
@@ -204,18 +207,33 @@ class Sis9Parser {
     if (!list.empty()) p_.name = string_of(cr, list.front());
   }
 
-  // SISInstallBlock: SISArray of SISFileDescription, embedded controllers, SISIf blocks. Only
-  // the unconditional files of the main controller are named; the rest stay unnamed.
-  void read_install_block(const Reader& cr, const Field& block) {
-    const auto parts = children(cr, block);
-    const Field* files = first_of(parts, kArray);
-    if (!files) return;
-    for (const Field& e : elements(cr, *files, kFileDescription)) {
-      ++p_.descriptions;
-      if (auto d = description(cr, e)) {
-        descriptions_.push_back(std::move(*d));
-      } else {
-        p_.anomalies.emplace_back("SIS 9 file description truncated");
+  // SISInstallBlock: SISArray of SISFileDescription, of embedded SISController (their files
+  // lie in other data units and stay unnamed) and of SISIf; SISIf: SISExpression,
+  // SISInstallBlock, SISArray of SISElseIf (SISExpression, SISInstallBlock). Conditional files
+  // are named as well, down to kMaxIfDepth nested blocks.
+  void read_install_block(const Reader& cr, const Field& block, int depth) {
+    for (const Field& part : children(cr, block)) {
+      if (part.type != kArray) continue;
+      for (const Field& e : elements(cr, part, kFileDescription)) {
+        ++p_.descriptions;
+        if (auto d = description(cr, e)) {
+          descriptions_.push_back(std::move(*d));
+        } else {
+          p_.anomalies.emplace_back("SIS 9 file description truncated");
+        }
+      }
+      if (depth >= kMaxIfDepth) continue;
+      for (const Field& branch : elements(cr, part, kIf)) {
+        const auto inner = children(cr, branch);
+        if (const Field* b = first_of(inner, kInstallBlock)) read_install_block(cr, *b, depth + 1);
+        for (const Field& list : inner) {
+          if (list.type != kArray) continue;
+          for (const Field& other : elements(cr, list, kElseIf)) {
+            const auto alt = children(cr, other);
+            if (const Field* b = first_of(alt, kInstallBlock))
+              read_install_block(cr, *b, depth + 1);
+          }
+        }
       }
     }
   }

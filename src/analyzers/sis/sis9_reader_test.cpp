@@ -44,6 +44,19 @@ TEST(Sis9Reader, FilesAreNamedFromTheController) {
   }
 }
 
+TEST(Sis9Reader, ConditionalFilesAreNamedToo) {
+  auto files = two_files();
+  files.push_back({"!:\\sys\\bin\\n95.dll", kSis9OpInstall, "device specific", true});
+  const Sis9Package p = read_sis9(
+      as_bytes(sis9_package(files, "Wallet", true, static_cast<std::size_t>(-1), 1)), 1 << 20);
+  EXPECT_TRUE(p.anomalies.empty()) << p.anomalies.front();
+  EXPECT_EQ(p.descriptions, 3u);
+  ASSERT_EQ(p.files.size(), 3u);
+  EXPECT_EQ(p.files[0].target, "!:\\sys\\bin\\wallet.exe");
+  EXPECT_EQ(p.files[1].target, "!:\\private\\e0001234\\readme.txt");  // in the SISElseIf
+  EXPECT_EQ(p.files[2].target, "!:\\sys\\bin\\n95.dll");
+}
+
 TEST(Sis9Reader, AnalyzerInflatesAndReportsRunOnInstall) {
   auto files = two_files();
   files[0].operation = kSis9OpRun | kSis9OpInstall;

@@ -144,23 +144,33 @@ struct Sis9TestFile {
 
 /// A Symbian 9 SIS file: one controller (deflated when `deflate_controller`) describing
 /// `files` in order, and one data unit holding the data of the first `with_data` of them.
+/// The descriptions from `in_else_if` on sit in the install block of a SISElseIf of a SISIf.
 inline std::string sis9_package(const std::vector<Sis9TestFile>& files, std::string_view name,
                                 bool deflate_controller = true,
-                                std::size_t with_data = static_cast<std::size_t>(-1)) {
-  std::vector<std::string> descriptions, data;
+                                std::size_t with_data = static_cast<std::size_t>(-1),
+                                std::size_t in_else_if = static_cast<std::size_t>(-1)) {
+  std::vector<std::string> descriptions, conditional, data;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const auto& f = files[i];
     const std::string hash = sis9_field(25, sis_u32(1) + sis9_field(37, std::string(32, 'h')));
-    descriptions.push_back(sis9_string(f.target) + sis9_string("") + hash + sis_u32(f.operation) +
-                           sis_u32(0) + sis_u64(f.data.size()) + sis_u64(f.data.size()) +
-                           sis_u32(i));
+    (i < in_else_if ? descriptions : conditional)
+        .push_back(sis9_string(f.target) + sis9_string("") + hash + sis_u32(f.operation) +
+                   sis_u32(0) + sis_u64(f.data.size()) + sis_u64(f.data.size()) + sis_u32(i));
     if (i < with_data) data.push_back(sis9_compressed(f.data, f.deflate));
   }
   const std::string info =
       sis9_field(14, sis9_field(9, sis_u32(0xE0001234)) + sis9_string("Vendor") +
                          sis9_array(1, {sis_utf16(name)}) + sis9_array(1, {sis_utf16("Vendor")}));
+  const std::string expression = sis9_field(29, sis_u32(13) + std::string(12, '\0'));
+  const std::string inner_block =
+      sis9_field(28, sis9_array(24, conditional) + sis9_array(13, {}) + sis9_array(26, {}));
+  const std::string empty_block =
+      sis9_field(28, sis9_array(24, {}) + sis9_array(13, {}) + sis9_array(26, {}));
+  const std::string sis_if = expression + empty_block + sis9_array(27, {expression + inner_block});
+  const std::vector<std::string> ifs =
+      conditional.empty() ? std::vector<std::string>{} : std::vector<std::string>{sis_if};
   const std::string block =
-      sis9_field(28, sis9_array(24, descriptions) + sis9_array(13, {}) + sis9_array(26, {}));
+      sis9_field(28, sis9_array(24, descriptions) + sis9_array(13, {}) + sis9_array(26, ifs));
   const std::string controller = sis9_field(13, info + block);
   const std::string sis_data = sis9_field(30, sis9_array(31, {sis9_array(32, data)}));
   const std::string contents = sis9_field(
