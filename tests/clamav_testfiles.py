@@ -17,7 +17,6 @@ CLAM_EXE_SHA256 = "71e7b604d18aefd839e51a39c88df8383bb4c071dc31f87f00a2b5df580d4
 
 KNOWN_UNOPENABLE = {
     "clam.exe": "the payload itself, not a container",
-    "clam.sis": "Symbian SIS installer: no reader",
     "clam.ea05.exe": "AutoIt 3.0 compiled script (an executable, not a container to open)",
     "clam.ea06.exe": "AutoIt 3.2 compiled script (an executable, not a container to open)",
 }

@@ -67,6 +67,7 @@ constexpr std::array kTypes = {
     TypeInfo{FileType::kAlz, "alz", "application/x-alz"},
     TypeInfo{FileType::kTnef, "tnef", "application/ms-tnef"},
     TypeInfo{FileType::kSzdd, "szdd", "application/x-ms-compress-szdd"},
+    TypeInfo{FileType::kSis, "sis", "application/vnd.symbian.install"},
     TypeInfo{FileType::kPdf, "pdf", "application/pdf"},
     TypeInfo{FileType::kRtf, "rtf", "application/rtf"},
     TypeInfo{FileType::kLnk, "lnk", "application/x-ms-shortcut"},
@@ -255,6 +256,18 @@ bool has_pdf_header(const Reader& r) {
   return head && as_chars(*head).find("%PDF-") != std::string_view::npos;
 }
 
+// Symbian installation files. EPOC release 3-6 ("SIS File Format", A. Thoukydides, "File
+// header"): UID2 0x1000006D (release 3/4/5) or 0x10003A12 (release 6), UID3 0x10000419; UID1
+// is the application's. Symbian OS 9.x ("Symbian OS v9.X SIS File Format Specification" 3.1):
+// UID1 0x10201A7A, and the SISContents field (type 12) right after the 16-byte header.
+bool is_sis(const Reader& r) {
+  auto uid2 = r.u32le(4), uid3 = r.u32le(8);
+  if (uid2 && uid3 && *uid3 == 0x10000419 && (*uid2 == 0x1000006D || *uid2 == 0x10003A12))
+    return true;
+  auto uid1 = r.u32le(0), contents = r.u32le(16);
+  return uid1 && contents && *uid1 == 0x10201A7A && *contents == 12;
+}
+
 // Formats with an unambiguous magic number at offset 0.
 FileType magic_at_zero(const Reader& r) {
   if (is_pe(r)) return FileType::kPe;
@@ -300,6 +313,7 @@ FileType magic_at_zero(const Reader& r) {
       r.starts_with_at(0, "KWAJ\x88\xF0\x27\xD1"sv)) {
     return FileType::kSzdd;
   }
+  if (is_sis(r)) return FileType::kSis;
   if (r.starts_with_at(0, "ID;P")) return FileType::kSylk;  // SYLK: first record "ID;P..."
   if (r.starts_with_at(0, "\x89PNG\r\n\x1A\n"sv)) return FileType::kPng;  // PNG 5.2
   if (r.starts_with_at(0, "\xFF\xD8\xFF"sv)) return FileType::kJpeg;      // JFIF SOI + marker

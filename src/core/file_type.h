@@ -46,6 +46,7 @@ enum class FileType {
   kAlz,   // ESTsoft ALZ
   kTnef,  // winmail.dat
   kSzdd,  // MS-DOS COMPRESS.EXE (SZDD) and KWAJ
+  kSis,   // Symbian/EPOC installation file: EPOC release 3-6, and Symbian OS 9.x (SISX)
   // documents
   kPdf,
   kRtf,

@@ -108,6 +108,11 @@ TEST(FileTypeSamples, ArchivesAndStreams) {
   EXPECT_TYPE("\x60\xEA\x00\x00\x1E"s, FileType::kUnknown);  // ARJ id with no header
   EXPECT_TYPE("KWAJ\x88\xF0\x27\xD1\x03\0"s, FileType::kSzdd);
   EXPECT_TYPE("\x78\x9F\x3E\x22\x01\0"s, FileType::kTnef);
+  // SIS: EPOC release 6 and 3/4/5 UIDs, Symbian 9 UID1 + SISContents; UID3 alone is not one.
+  EXPECT_TYPE("\x01\0\0\x10\x12\x3A\0\x10\x19\x04\0\x10"s, FileType::kSis);
+  EXPECT_TYPE("\x01\0\0\x10\x6D\0\0\x10\x19\x04\0\x10"s, FileType::kSis);
+  EXPECT_TYPE("\x7A\x1A\x20\x10\0\0\0\0\x01\0\0\x10\0\0\0\0\x0C\0\0\0"s, FileType::kSis);
+  EXPECT_TYPE("\x01\0\0\x10\x01\0\0\x10\x19\x04\0\x10"s, FileType::kUnknown);
   EXPECT_TYPE("070701000000010000"s, FileType::kCpio);
   EXPECT_TYPE("ID;PWXL;N;E\r\nC;X1;Y1;EEXEC(\"calc\")\r\n"s, FileType::kSylk);
 }

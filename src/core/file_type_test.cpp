@@ -94,6 +94,7 @@ TEST(FileTypeFiles, ClamavTestfiles) {
       {"clam.arj", FileType::kArj},
       {"clam.exe.szdd", FileType::kSzdd},
       {"clam.tnef", FileType::kTnef},
+      {"clam.sis", FileType::kSis},
   };
   for (const auto& [name, type] : expected) {
     EXPECT_EQ(file_type_name(identify_file(kClam / name)), file_type_name(type)) << name;

@@ -18,6 +18,7 @@
 #include "analyzers/pdf/pdf_analyzer.h"
 #include "analyzers/rtf/rtf_analyzer.h"
 #include "analyzers/script/script_analyzer.h"
+#include "analyzers/sis/sis_analyzer.h"
 #include "analyzers/sylk/sylk_analyzer.h"
 #include "analyzers/szdd/szdd_analyzer.h"
 #include "analyzers/text/text_analyzer.h"
@@ -72,6 +73,8 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
       return std::make_unique<ChmAnalyzer>();
     case FileType::kSzdd:
       return std::make_unique<SzddAnalyzer>();
+    case FileType::kSis:
+      return std::make_unique<SisAnalyzer>();
     case FileType::kOneNote:
       return std::make_unique<OneNoteAnalyzer>();
     case FileType::kHtml:
