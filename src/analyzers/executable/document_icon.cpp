@@ -9,12 +9,11 @@
 //    Measuring the paper rather than the whole icon keeps an Office file icon a page: its
 //    letter tile sticks out of the page's left edge and makes the whole icon about square.
 // Evidence beside the rule: a folded top-right corner (the corner triangle of the paper's box,
-// legs a fifth of its width, at least half not paper, while the bottom-right one is at most a
-// fifth not paper), and the colour family of the saturated pixels
-// (chroma 60 or more): PDF red (hue 345-8), PowerPoint orange (8-40), Excel green (85-165),
-// Hangul blue-green (165-200), Word blue (200-250), named when that hue range holds at least
-// 3% of the opaque pixels and half of the saturated ones.
-// Measured on the Adwaita and hicolor themes Debian ships (document_icon_test.cpp,
+// legs a fifth of its shorter side, at least half not paper, while the bottom-right one is at most
+// a fifth not paper), and the colour family of the saturated pixels (chroma 60 or more): PDF red
+// (hue 345-8), PowerPoint orange (8-40), Excel green (85-165), Hangul blue-green (165-200), Word
+// blue (200-250), named when that hue range holds at least 3% of the opaque pixels and half of the
+// saturated ones. Measured on the Adwaita and hicolor themes Debian ships (document_icon_test.cpp,
 // ThemeIcons, 32x32 and 48x48, the sizes they ship as PNG): every icon drawn as a page is a
 // document (x-office-document, -spreadsheet, -drawing and their templates, text-x-generic,
 // -script, -preview, text-html, font-x-generic, and the zipped page of package-x-generic:
@@ -148,10 +147,11 @@ std::optional<IconShape> measure_icon(const IconImage& icon) {
   s.light = static_cast<double>(paper_pixels) / static_cast<double>(inside);
 
   // The corner triangles of the paper's box, (distance along x) + (along y) < a fifth of its
-  // width: a folded page has its top-right corner cut off (not paper) and its bottom-right
+  // shorter side: a folded page has its top-right corner cut off (not paper) and its bottom-right
   // one whole but for rounding (round or slanted shapes have both cut; the left corners may
   // be hidden by the letter tile of an Office file icon).
-  const std::uint32_t k = std::max<std::uint32_t>(3, s.box_width / 5);
+  if (s.box_width < kMinJudgedSide || s.box_height < kMinJudgedSide) return s;
+  const std::uint32_t k = std::min(s.box_width, s.box_height) / 5;  // 3 or more
   auto clear_share = [&](bool top) {
     std::size_t corner = 0, clear = 0;
     for (std::uint32_t dy = 0; dy < k; ++dy) {

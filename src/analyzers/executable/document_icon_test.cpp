@@ -76,6 +76,14 @@ TEST(DocumentIcon, SquareColourfulAppIconIsNot) {
   Canvas wide(48, 48);
   wide.rect(2, 10, 46, 40, {250, 250, 250, 255});
   EXPECT_FALSE(pe::looks_like_document(shape_of(dib(wide))));
+  // Paper too small for a corner to be measured, at the image's very edges.
+  for (unsigned x : {0u, 47u}) {
+    Canvas speck(48, 48);
+    speck.rect(0, 0, 48, 48, kWordBlue);
+    speck.at(x, x) = {255, 255, 255, 255};
+    speck.at(x, 47 - x) = {255, 255, 255, 255};
+    EXPECT_FALSE(pe::looks_like_document(shape_of(dib(speck))));
+  }
   Canvas dark(48, 48);
   dark.rect(8, 2, 40, 46, kWordBlue);
   EXPECT_FALSE(pe::looks_like_document(shape_of(dib(dark))));
