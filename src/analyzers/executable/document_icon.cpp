@@ -9,24 +9,26 @@
 //    Measuring the paper rather than the whole icon keeps an Office file icon a page: its
 //    letter tile sticks out of the page's left edge and makes the whole icon about square.
 // Evidence beside the rule: a folded top-right corner (the corner triangle of the paper's box,
-// legs a fifth of its shorter side, at least half not paper, while the bottom-right one is at most
-// a fifth not paper), and the colour family of the saturated pixels (chroma 60 or more): PDF red
-// (hue 345-8), PowerPoint orange (8-40), Excel green (85-165), Hangul blue-green (165-200), Word
-// blue (200-250), named when that hue range holds at least 3% of the opaque pixels and half of the
-// saturated ones. Measured on the Adwaita and hicolor themes Debian ships (document_icon_test.cpp,
-// ThemeIcons, 32x32 and 48x48, the sizes they ship as PNG): every icon drawn as a page is a
-// document (x-office-document, -spreadsheet, -drawing and their templates, text-x-generic,
-// -script, -preview, text-html, font-x-generic, and the zipped page of package-x-generic:
-// what the rule finds is a file drawn as a page, which an archive icon also is), at aspect
-// 1.25-1.26, fill 0.95-0.96, 73-100% near-white; no other icon is: folders and places
-// (aspect 0.92-1.05, 0% near-white), application-x-executable, -addon, -sharedlib,
-// -firmware, audio/video/image-x-generic, the projector screen of x-office-presentation
-// (aspect 0.97), the dark book of x-office-address-book (page-shaped, 15% near-white),
-// user-trash (aspect 0.94-1.12), gvim and openjdk (square). At 24x24 the calendar comes
-// closest (aspect 1.14, just under the minimum). Real programs' main icons on the same
-// machine: 56 pip launchers (a script page under the Python logo, whose light box is square:
-// aspect 1.02) and 7 installers among ClamAV's test files (InstallShield, NSIS, AutoIt; the
-// NSIS disc comes closest, aspect 1.39 but 29% near-white): none is a document.
+// legs a fifth of its shorter side, at least half not paper, while the bottom-right one is at
+// most a fifth not paper), and the colour family of the saturated pixels (chroma 60 or more):
+// PDF red (hue 345-8), PowerPoint orange (8-40), Excel green (85-165), Hangul blue-green
+// (165-200), Word blue (200-250), named when that hue range holds at least 3% of the opaque
+// pixels and half of the saturated ones.
+//
+// Measured on the Adwaita and hicolor themes Debian ships (document_icon_test.cpp, ThemeIcons:
+// 24x24, 32x32, 48x48 and the few 256x256 PNGs). Every icon drawn as a page is a document
+// (x-office-document, -spreadsheet, -drawing and their templates, text-x-generic, -script,
+// -preview, text-html, font-x-generic, and the zipped page of package-x-generic: the rule finds
+// a file drawn as a page, which an archive icon also is): aspect 1.23-1.31, fill 0.91-0.96,
+// 57-100% near-white, all but the zipped page with a folded corner. No other icon is: folders,
+// places and application-x-executable, -addon, -sharedlib have no paper at all; image, video
+// and certificate icons are landscape (0.76-0.94); the projector screen of
+// x-office-presentation is 0.85-0.92; the dark book of x-office-address-book (1.06-1.11, 24-26%
+// near-white), user-trash (0.94-0.96), the calendar (1.00-1.14, the closest), gvim and openjdk
+// (square) neither. Real programs' main icons on the same machine: 56 pip launchers (a script
+// page under the Python logo, whose light box is square: aspect 1.02) and 7 installers among
+// ClamAV's test files (InstallShield, NSIS, AutoIt; the NSIS disc comes closest, aspect 1.39 but
+// 29% near-white): none is a document.
 #include "analyzers/executable/document_icon.h"
 
 #include <algorithm>
