@@ -78,8 +78,10 @@ void report_resources(const Image& image, const Reader& r, bool is_signed, Conte
   }};
   bool claimed = false;
   for (const auto& [key, fact] : kFacts) {
+    // A copy: clang before 16 cannot capture a structured binding.
+    const std::string_view wanted = key;
     auto it = std::find_if(strings.begin(), strings.end(),
-                           [&](const auto& kv) { return kv.first == key; });
+                           [wanted](const auto& kv) { return kv.first == wanted; });
     if (it == strings.end()) continue;
     const std::string value(utf8_prefix(it->second, kMaxFactBytes));
     ctx.fact(fact, value);
