@@ -177,7 +177,8 @@ TEST(DiskImageAnalyzer, BareApfsContainer) {
   ASSERT_EQ(identify(whole), FileType::kApfs);
   RecordingContext ctx = run(FileType::kApfs, whole);
   EXPECT_EQ(ctx.str("format"), "apfs");
-  EXPECT_EQ(strings(ctx, "file_systems"), std::vector<std::string>{"volume1: APFS \"Invoice\""});
+  EXPECT_EQ(strings(ctx, "file_systems"),
+            std::vector<std::string>{"volume/volume1: APFS \"Invoice\""});
   EXPECT_TRUE(ctx.anomalies.empty()) << ctx.anomalies[0];
   EXPECT_EQ(ctx.num("entries"), 0);
 
