@@ -37,6 +37,8 @@ pkg_check_modules(LIBFSNTFS REQUIRED IMPORTED_TARGET libfsntfs)
 pkg_check_modules(LIBFSHFS REQUIRED IMPORTED_TARGET libfshfs)
 pkg_check_modules(LIBFSAPFS REQUIRED IMPORTED_TARGET libfsapfs)
 pkg_check_modules(LIBBFIO REQUIRED IMPORTED_TARGET libbfio)
+# libpng: PNG icon images in programs' resources (analyzers/executable/icon_image.cpp).
+pkg_check_modules(LIBPNG REQUIRED IMPORTED_TARGET libpng)
 
 # The archives a static program needs (libarchive's and libpsl's own dependencies included, as
 # `pkg-config --static` lists them); when one is missing the option is turned off, never half
@@ -44,6 +46,7 @@ pkg_check_modules(LIBBFIO REQUIRED IMPORTED_TARGET libbfio)
 set(lg_static_names
     crypto icui18n icuuc icudata z bz2 lzma zstd lz4 acl xml2 nettle archive hs psl idn2
     unistring sqlite3 mspack pugixml)
+list(APPEND lg_static_names png16)
 if(LG_STATIC_DEPS)
   foreach(n IN LISTS lg_static_names)
     find_library(LG_STATIC_${n} NAMES lib${n}.a)
@@ -107,6 +110,7 @@ lg_third_party(lg_dep_sqlite3 SHARED SQLite::SQLite3 STATIC sqlite3 -ldl -lm
   DEPS lg_dep_z Threads::Threads)
 lg_third_party(lg_dep_mspack SHARED PkgConfig::LIBMSPACK STATIC mspack)
 lg_third_party(lg_dep_pugixml SHARED pugixml::pugixml STATIC pugixml)
+lg_third_party(lg_dep_png SHARED PkgConfig::LIBPNG STATIC png16 -lm DEPS lg_dep_z)
 # The libyal archives each carry their own copies of libcerror/libcdata/...; until linking
 # both statically is checked, static programs take the shared libraries of these.
 lg_third_party(lg_dep_bfio SHARED PkgConfig::LIBBFIO STATIC -lbfio)

@@ -16,6 +16,8 @@ packages=(
   libfsntfs-dev libfshfs-dev libbfio-dev
   # APFS containers in disk images
   libfsapfs-dev
+  # PNG icons in programs' resources
+  libpng-dev
   # data embedded at build time (BIP-39 word lists)
   python3-mnemonic
   # tests, fuzzing, benchmarks

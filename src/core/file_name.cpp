@@ -169,8 +169,10 @@ std::optional<bool> extension_agrees(std::string_view e, FileType t) {
   if (in(e, {"xz", "txz"})) return t == T::kXz;
   if (in(e, {"zst"})) return t == T::kZstd;
   if (in(e, {"tar"})) return t == T::kTar;
-  if (in(e, {"iso", "img"})) return any_of(t, {T::kIso9660, T::kUdf, T::kNtfs, T::kHfsPlus});
-  if (in(e, {"vhd", "vhdx", "dmg"})) return any_of(t, {T::kVhd, T::kVhdx, T::kDmg, T::kHfsPlus});
+  if (in(e, {"iso", "img"}))
+    return any_of(t, {T::kIso9660, T::kUdf, T::kNtfs, T::kHfsPlus, T::kApfs});
+  if (in(e, {"vhd", "vhdx", "dmg"}))
+    return any_of(t, {T::kVhd, T::kVhdx, T::kDmg, T::kHfsPlus, T::kApfs});
   if (in(e, {"jpg", "jpeg", "jpe", "png", "gif"})) return is_image(t);
   if (in(e, {"exe", "dll", "scr", "cpl", "sys", "ocx"})) return t == T::kPe;
   if (in(e, {"lnk"})) return t == T::kLnk;

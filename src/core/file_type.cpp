@@ -57,6 +57,7 @@ constexpr std::array kTypes = {
     TypeInfo{FileType::kDmg, "dmg", "application/x-apple-diskimage"},
     TypeInfo{FileType::kNtfs, "ntfs", ""},
     TypeInfo{FileType::kHfsPlus, "hfsplus", ""},
+    TypeInfo{FileType::kApfs, "apfs", ""},
     TypeInfo{FileType::kCab, "cab", "application/vnd.ms-cab-compressed"},
     TypeInfo{FileType::kChm, "chm", "application/vnd.ms-htmlhelp"},
     TypeInfo{FileType::kXar, "xar", "application/x-xar"},
@@ -185,6 +186,17 @@ bool is_hfs_plus(const Reader& r) {
   const bool plus = r.starts_with_at(1024, "H+") && *version == 4;
   const bool x = r.starts_with_at(1024, "HX") && *version == 5;
   return (plus || x) && *block >= 512 && (*block & (*block - 1)) == 0;
+}
+
+// APFS container superblock in block 0 (Apple File System Reference, "nx_superblock_t"):
+// obj_phys_t (o_cksum, o_oid, o_xid, then o_type at 24 whose low 16 bits are
+// OBJECT_TYPE_NX_SUPERBLOCK, 1), nx_magic "NXSB" at 32, nx_block_size at 36 (4096 to 65536, a
+// power of two; the reference's minimum and maximum block sizes).
+bool is_apfs(const Reader& r) {
+  auto type = r.u32le(24);
+  auto block = r.u32le(36);
+  return r.starts_with_at(32, "NXSB") && type && (*type & 0xFFFF) == 1 && block && *block >= 4096 &&
+         *block <= 65536 && (*block & (*block - 1)) == 0;
 }
 
 // POSIX ustar (pax, "Extended tar format"): magic "ustar" at 257; pre-POSIX tar by the header
@@ -363,6 +375,9 @@ FileType identify(ByteView data) {
   Reader r(data);
   if (auto t = magic_at_zero(r); t != FileType::kUnknown) return t;
   if (is_dmg(r)) return FileType::kDmg;
+  // Before the short stream magics: block 0 starts with its Fletcher-64 checksum, which can
+  // begin with any two bytes.
+  if (is_apfs(r)) return FileType::kApfs;
   if (auto t = stream_magic(r); t != FileType::kUnknown) return t;
   if (auto t = disc_image(r); t != FileType::kUnknown) return t;
   if (is_hfs_plus(r)) return FileType::kHfsPlus;

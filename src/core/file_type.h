@@ -36,6 +36,7 @@ enum class FileType {
   kDmg,
   kNtfs,     // a bare NTFS volume (boot sector)
   kHfsPlus,  // a bare HFS+ or HFSX volume (volume header at 1024)
+  kApfs,     // a bare APFS container (container superblock NXSB in block 0)
   kCab,
   kChm,
   kXar,

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -47,6 +48,27 @@ TEST(FileTypeNames, EveryTypeHasAUniqueSnakeCaseName) {
   EXPECT_EQ(file_type_mime(FileType::kPdf), "application/pdf");
   EXPECT_EQ(file_type_mime(FileType::kUnknown), "");
   EXPECT_EQ(file_type_mime(FileType::kMessage), "message/rfc822");
+}
+
+// Apple File System Reference, nx_superblock_t: o_type at 24, "NXSB" at 32, block size at 36.
+TEST(FileTypeMagic, ApfsContainerSuperblock) {
+  auto block0 = [](std::uint32_t type, std::uint32_t block_size) {
+    Bytes b(4096, 0);
+    for (int i = 0; i < 8; ++i) b[i] = static_cast<std::uint8_t>(0x1F + (i == 1 ? 0x6C : 0));
+    for (int i = 0; i < 4; ++i) {
+      b[24 + i] = static_cast<std::uint8_t>(type >> (8 * i));
+      b[36 + i] = static_cast<std::uint8_t>(block_size >> (8 * i));
+    }
+    std::copy_n("NXSB", 4, b.begin() + 32);
+    return b;
+  };
+  // The checksum starts 1F 8B (gzip's magic): the superblock still wins.
+  EXPECT_EQ(identify(block0(0x80000001, 4096)), FileType::kApfs);
+  EXPECT_EQ(identify(block0(0x80000001, 65536)), FileType::kApfs);
+  EXPECT_NE(identify(block0(0x80000001, 512)), FileType::kApfs);
+  EXPECT_NE(identify(block0(0x80000001, 6000)), FileType::kApfs);
+  EXPECT_NE(identify(block0(0x0000000D, 4096)), FileType::kApfs);  // a volume superblock's type
+  EXPECT_EQ(file_type_name(FileType::kApfs), "apfs");
 }
 
 TEST(FileTypeNames, ExecutableAndScriptPredicates) {

@@ -87,6 +87,7 @@ std::unique_ptr<Analyzer> make_analyzer(FileType t) {
     case FileType::kDmg:
     case FileType::kNtfs:
     case FileType::kHfsPlus:
+    case FileType::kApfs:
       return std::make_unique<DiskImageAnalyzer>(t);
     case FileType::kSylk:
       return std::make_unique<SylkAnalyzer>();

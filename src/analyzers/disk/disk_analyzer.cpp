@@ -142,7 +142,8 @@ Status DiskImageAnalyzer::analyze(ByteView object, Context& ctx) {
       analyze_dmg(object, ctx, run);
       break;
     case FileType::kNtfs:
-    case FileType::kHfsPlus: {  // a bare volume
+    case FileType::kHfsPlus:
+    case FileType::kApfs: {  // a bare volume or APFS container
       ctx.fact("format", std::string(file_type_name(type_)));
       disk::MemoryDevice dev(object);
       run.walk_disk(dev, "");

@@ -1,6 +1,6 @@
 #pragma once
 /// Virtual disks and Apple disk images: VHD (fixed, dynamic, differencing), VHDX and UDIF DMG
-/// (src/formats/disk), and bare NTFS and HFS+ volumes. The disk's partition table (MBR, GPT)
+/// (src/formats/disk), bare NTFS and HFS+ volumes and bare APFS containers. The disk's partition table (MBR, GPT)
 /// is read, and each volume probed: FAT12/16/32 volumes are walked by lg::disk::FatVolume,
 /// NTFS and HFS+/HFSX volumes by libfsntfs and libfshfs and the volumes of APFS containers by
 /// libfsapfs (lg::disk::FsVolume), and their files handed over (an encrypted APFS volume is
@@ -20,7 +20,7 @@ inline constexpr std::uint64_t kDiskRatioFloorBytes = 1u << 20;
 /// source_size = the image's size), each ISO/UDF volume (relation "volume", name "partitionN.iso").
 /// Output is capped per child by limits().max_object_bytes and per image by max_ratio times the
 /// image's size (at least kDiskRatioFloorBytes) within max_total_bytes.
-/// Facts: "format" (vhd, vhdx, dmg, ntfs, hfsplus), "disk_type", "virtual_size",
+/// Facts: "format" (vhd, vhdx, dmg, ntfs, hfsplus, apfs), "disk_type", "virtual_size",
 /// "partition_scheme", "partitions", "file_systems" (with volume labels), "entries",
 /// "entry_names", "hidden_entries", "alternate_streams" (NTFS: "path:name (n bytes)"),
 /// "encrypted".

@@ -168,6 +168,34 @@ TEST(DiskImageAnalyzer, DmgWithApfsContainer) {
   EXPECT_EQ(ctx.num("entries"), 0);  // mkapfs cannot add files: extraction is not exercised
 }
 
+// A bare container (no GPT or DMG around it) is its own type and its volumes are listed. Its
+// one volume is empty: mkapfs cannot add files, so extraction from APFS is not exercised here.
+TEST(DiskImageAnalyzer, BareApfsContainer) {
+  auto apfs = disk::testing::make_apfs("Invoice");
+  if (!apfs) GTEST_SKIP() << "mkapfs (Debian apfsprogs) not installed";
+  const Bytes whole = apfs->whole();
+  ASSERT_EQ(identify(whole), FileType::kApfs);
+  RecordingContext ctx = run(FileType::kApfs, whole);
+  EXPECT_EQ(ctx.str("format"), "apfs");
+  EXPECT_EQ(strings(ctx, "file_systems"),
+            std::vector<std::string>{"volume/volume1: APFS \"Invoice\""});
+  EXPECT_TRUE(ctx.anomalies.empty()) << ctx.anomalies[0];
+  EXPECT_EQ(ctx.num("entries"), 0);
+
+  // Through the engine: identified as apfs, given to the disk analyzer, nothing failed.
+  Config config = default_config();
+  TextScanner scanner;
+  Report report;
+  Scan scan(config, scanner, report, make_analyzer);
+  scan.run("Invoice.img", whole);
+  ASSERT_FALSE(report.objects.empty());
+  EXPECT_EQ(report.objects[0].type, "apfs");
+  for (const auto& f : report.findings) {
+    EXPECT_NE(f.symbol, "ANALYZER_FAILURE");
+    EXPECT_NE(f.symbol, "TYPE_MISMATCH");
+  }
+}
+
 TEST(DiskImageAnalyzer, DamagedApfsContainerIsAnAnomaly) {
   Bytes block0(1u << 20, 0);
   disk::testing::put_str(block0, 32, "NXSB");

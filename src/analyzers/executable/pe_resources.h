@@ -58,8 +58,10 @@ Icons read_icons(const Resources& res);
 /// Reads the resources of the image and reports them. Facts: "pe_file_description",
 /// "pe_original_filename", "pe_internal_name", "pe_product_name", "pe_company_name" (the
 /// version resource's first value of each), "pe_icon_groups", "pe_icons", "pe_icon_sizes",
-/// "pe_main_icon_sha256". Finding: EXECUTABLE_VERSION_DOCUMENT_CLAIM when the version
-/// resource says the program is a document (an original or internal name with a document
+/// "pe_main_icon_sha256", "pe_main_icon" ("48x48 png"), "pe_main_icon_shape" (its measured
+/// page shape and colour, document_icon.h). Findings: EXECUTABLE_DOCUMENT_ICON when the main
+/// icon looks like a document (looks_like_document()); EXECUTABLE_VERSION_DOCUMENT_CLAIM when the
+/// version resource says the program is a document (an original or internal name with a document
 /// extension, a description such as "PDF Document"), or when an unsigned program claims to be
 /// Word, Excel, PowerPoint, Acrobat or Hancom Office, all of which are signed.
 void report_resources(const Image& image, const Reader& r, bool is_signed, Context& ctx);

@@ -1,12 +1,13 @@
 // What a program's resources say it is (threats.md: "a document-like name or icon on an
 // executable", T1036.005 / T1036.008): the version resource's strings judged against the
-// document kinds and reader programs lures imitate; the icons described, not judged (telling
-// a PDF or Word icon apart needs reference images this analyzer does not have).
+// document kinds and reader programs lures imitate; the main icon decoded and judged by its
+// shape and colour (document_icon.h).
 #include <algorithm>
 #include <array>
 #include <span>
 #include <string_view>
 
+#include "analyzers/executable/document_icon.h"
 #include "analyzers/executable/pe_resources.h"
 #include "core/ascii.h"
 #include "core/file_name.h"
@@ -77,8 +78,10 @@ void report_resources(const Image& image, const Reader& r, bool is_signed, Conte
   }};
   bool claimed = false;
   for (const auto& [key, fact] : kFacts) {
+    // A copy: clang before 16 cannot capture a structured binding.
+    const std::string_view wanted = key;
     auto it = std::find_if(strings.begin(), strings.end(),
-                           [&](const auto& kv) { return kv.first == key; });
+                           [wanted](const auto& kv) { return kv.first == wanted; });
     if (it == strings.end()) continue;
     const std::string value(utf8_prefix(it->second, kMaxFactBytes));
     ctx.fact(fact, value);
@@ -105,7 +108,24 @@ void report_resources(const Image& image, const Reader& r, bool is_signed, Conte
   ctx.fact("pe_icon_groups", static_cast<std::int64_t>(icons.groups));
   ctx.fact("pe_icons", static_cast<std::int64_t>(icons.images));
   if (!icons.sizes.empty()) ctx.fact("pe_icon_sizes", icons.sizes);
-  if (!icons.main.empty()) ctx.fact("pe_main_icon_sha256", sha256_hex(icons.main));
+  if (icons.main.empty()) return;
+  ctx.fact("pe_main_icon_sha256", sha256_hex(icons.main));
+  auto decoded = decode_icon(icons.main);
+  if (!decoded) {
+    const ErrorCode code = decoded.status().code();
+    if (code == ErrorCode::kMalformed || code == ErrorCode::kTruncated)
+      ctx.anomaly("pe: main icon: " + decoded.status().message());
+    return;
+  }
+  const std::string what = std::to_string(decoded->width) + "x" + std::to_string(decoded->height) +
+                           " " + decoded->format;
+  ctx.fact("pe_main_icon", what);
+  const auto shape = measure_icon(*decoded);
+  if (!shape) return;
+  ctx.fact("pe_main_icon_shape", describe(*shape));
+  if (looks_like_document(*shape))
+    ctx.finding(Symbol::EXECUTABLE_DOCUMENT_ICON,
+                {"main icon " + what, "drawn as a document: " + describe(*shape)});
 }
 
 }  // namespace lg::pe
