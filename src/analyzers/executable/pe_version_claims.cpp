@@ -78,7 +78,7 @@ void report_resources(const Image& image, const Reader& r, bool is_signed, Conte
   bool claimed = false;
   for (const auto& [key, fact] : kFacts) {
     auto it = std::find_if(strings.begin(), strings.end(),
-                           [&](const auto& kv) { return kv.first == key; });
+                           [k = key](const auto& kv) { return kv.first == k; });
     if (it == strings.end()) continue;
     const std::string value(utf8_prefix(it->second, kMaxFactBytes));
     ctx.fact(fact, value);
