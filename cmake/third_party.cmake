@@ -121,6 +121,13 @@ lg_third_party(lg_dep_fsapfs SHARED PkgConfig::LIBFSAPFS STATIC -lfsapfs DEPS lg
 add_library(lg_dep_tomlpp INTERFACE)
 target_include_directories(lg_dep_tomlpp SYSTEM INTERFACE ${TOMLPP_INCLUDE_DIRS})
 target_compile_definitions(lg_dep_tomlpp INTERFACE TOML_HEADER_ONLY=1)
+# nlohmann/json (header-only) reads the JSON reference tools wrote beside the shared corpus
+# (core/testing/reference_json.h): test programs only, never the product.
+if(LG_TESTS)
+  find_package(nlohmann_json 3 CONFIG REQUIRED)
+  add_library(lg_dep_json INTERFACE)
+  target_link_libraries(lg_dep_json INTERFACE nlohmann_json::nlohmann_json)
+endif()
 
 # lg_static_program(TARGET): links TARGET's third-party libraries statically when the option is
 # on (see the top of this file).

@@ -33,6 +33,7 @@ if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 max_len_of() {
   case "$1" in
     file_type) echo 40960 ;;  # ISO 9660 descriptors sit at 32 KiB
+    fs_volume) echo 16384 ;;  # a sparse volume description: the APFS seed is 5.6 KiB
     mail | mbox | engine | html_text) echo 8192 ;;
     *) echo 4096 ;;
   esac
@@ -94,7 +95,11 @@ minimize_target() {
   local t=$1 corpus=$root/fuzz/corpus/$1 min=$work/$1.min before after
   mkdir -p "$min"
   find "$corpus" -maxdepth 1 -type f \( -name 'seed-*' -o -name 'crash-*' \) -exec cp {} "$min/" \;
-  "$bin_dir/fuzz_$t" "${merge_flags[@]}" -max_len="$(max_len_of "$t")" -timeout="$timeout_s" \
+  # The longest saved input as -max_len: a merge reads its inputs cut to -max_len and keeps
+  # them so, and the replay test runs them whole.
+  local longest
+  longest=$(find "$corpus" -maxdepth 1 -type f -printf '%s\n' | sort -n | tail -1)
+  "$bin_dir/fuzz_$t" "${merge_flags[@]}" -max_len="${longest:-4096}" -timeout="$timeout_s" \
     -rss_limit_mb="$rss_mb" "$min" "$corpus" >"$work/$t.min.log" 2>&1 || {
     echo "fuzz: minimizing $t failed:"
     tail -20 "$work/$t.min.log"

@@ -24,6 +24,8 @@ packages=(
   ccache
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
   python3 python3-jsonschema clamav clamav-testfiles
+  # tests: reading the reference tools' JSON beside the shared corpus
+  nlohmann-json3-dev
   # tests: DKIM signing in the whole-program DNS test
   python3-cryptography
   # NTFS test volumes (mkntfs, ntfscp on an image file)

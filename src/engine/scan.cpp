@@ -115,6 +115,8 @@ void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data) {
   for (auto it = current_children_.rbegin(); it != current_children_.rend(); ++it)
     stack_.push_back(std::move(*it));
   current_children_.clear();
+  child_by_size_.clear();
+  child_by_sha256_.clear();
 }
 
 void Scan::check_declared(const ObjectNode& node, FileType type) {
@@ -240,6 +242,8 @@ Status Scan::child(ChildInfo info, Bytes data) {
   if (should_stop()) return refuse("deadline", "child not analyzed: " + info.name);
   if (static_cast<std::uint32_t>(parent.depth) + 1 > lim.max_depth)
     return refuse("depth", "objects nested deeper than " + std::to_string(lim.max_depth));
+  std::string sha256;
+  if (merge_sibling(info, data, sha256)) return Status::ok();
   std::size_t count = report_.objects.size() + stack_.size() + current_children_.size();
   if (count >= lim.max_objects)
     return refuse("objects", "more than " + std::to_string(lim.max_objects) + " objects");
@@ -255,8 +259,34 @@ Status Scan::child(ChildInfo info, Bytes data) {
                   "more than " + std::to_string(lim.max_total_bytes) + " bytes in one input");
   // A name is read by a person before anything else ("Job_Description_Coinbase.pdf.lnk").
   if (lure_ && !info.name.empty()) lure_->add(TextKind::kFilename, info.name);
+  child_by_size_.try_emplace(data.size(), current_children_.size());
+  if (!sha256.empty()) child_by_sha256_.try_emplace(std::move(sha256), current_children_.size());
   current_children_.push_back({current_, std::move(info), std::move(data)});
   return Status::ok();
+}
+
+// One parent handing over the same bytes twice (two decoders of one page reach the same
+// payload) gives one child: a copy without a name, or under the sibling's own name, is
+// dropped, and a name only the later copy gives is kept. Copies under other names stay
+// objects of their own (two attachments), analyzed once through by_sha256_. A child is hashed
+// only when a sibling has its size, and each child once; `sha256` returns its digest if taken.
+bool Scan::merge_sibling(ChildInfo& info, ByteView data, std::string& sha256) {
+  auto first = child_by_size_.find(data.size());
+  if (first == child_by_size_.end()) return false;
+  if (first->second != kHashed) {  // the first of this size, hashed now that it has company
+    child_by_sha256_.try_emplace(sha256_hex(current_children_[first->second].data), first->second);
+    first->second = kHashed;
+  }
+  sha256 = sha256_hex(data);
+  auto same = child_by_sha256_.find(sha256);
+  if (same == child_by_sha256_.end()) return false;
+  ChildInfo& kept = current_children_[same->second].info;
+  if (!info.name.empty() && info.name != kept.name) {
+    if (!kept.name.empty()) return false;
+    kept = std::move(info);
+    if (lure_) lure_->add(TextKind::kFilename, kept.name);
+  }
+  return true;
 }
 
 std::vector<std::string> Scan::candidate_passwords() const {

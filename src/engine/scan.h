@@ -68,6 +68,7 @@ class Scan final : public Context, public DetectorSink {
   void check_declared(const ObjectNode& node, FileType type);
   void run_analyzer(FileType type, ByteView data);
   void limit_hit(std::string_view limit, std::string detail);
+  bool merge_sibling(ChildInfo& info, ByteView data, std::string& sha256);
   void start_lure();
   void finish_lure();
   void record_contacts();
@@ -86,6 +87,11 @@ class Scan final : public Context, public DetectorSink {
   std::vector<Pending> current_children_;  // children of the object being analyzed
   std::vector<int> child_counts_;          // per object: children so far (for paths)
   std::unordered_map<std::string, int> by_sha256_;
+  // Of current_children_, for merge_sibling: the index of the first of each size (kHashed once
+  // it is in child_by_sha256_), and the index of each SHA-256 taken.
+  static constexpr std::size_t kHashed = SIZE_MAX;
+  std::unordered_map<std::uint64_t, std::size_t> child_by_size_;
+  std::unordered_map<std::string, std::size_t> child_by_sha256_;
   std::vector<std::string> found_passwords_;  // given in this input's text, in order seen
   // Lure language is judged over all text of the input, so it is scored at the end.
   const Lexicon* lexicon_ = nullptr;

@@ -8,6 +8,8 @@
 #include <string>
 #include <thread>
 
+#include "core/hash.h"
+
 namespace lg {
 namespace {
 
@@ -31,6 +33,13 @@ class Scripted final : public Analyzer {
       for (int i = 0; i < arg(); ++i)
         (void)ctx.child({"attachment", "copy" + std::to_string(i) + ".txt", "", {}},
                         to_bytes("identical bytes"));
+    } else if (cmd == "decoded twice") {
+      // Two decoders of one parent reach the same payload; a third child has its size only.
+      (void)ctx.child({"decoded", "", "", {}}, to_bytes("payload A"));
+      (void)ctx.child({"decoded", "", "", {}}, to_bytes("payload B"));
+      (void)ctx.child({"script-blob", "invoice.iso", "", {}}, to_bytes("payload A"));
+      (void)ctx.child({"decoded", "", "", {}}, to_bytes("payload A"));
+      (void)ctx.child({"script-blob", "invoice.iso", "", {}}, to_bytes("payload A"));
     } else if (cmd == "throw") {
       ctx.fact("before", std::string("kept"));
       throw std::runtime_error("bug");
@@ -102,6 +111,16 @@ TEST_F(Fixture, RepeatedContentIsAnalyzedOnce) {
   EXPECT_EQ(r.objects[2].duplicate_of.value_or(-1), 1);
   EXPECT_EQ(r.objects[3].duplicate_of.value_or(-1), 1);
   EXPECT_EQ(r.objects[3].type, r.objects[1].type);
+}
+
+TEST_F(Fixture, SameBytesFromOneParentAreOneChild) {
+  auto r = run("decoded twice");
+  ASSERT_EQ(r.objects.size(), 3u);
+  EXPECT_EQ(r.objects[1].name, "invoice.iso");  // the name the later copy gave
+  EXPECT_EQ(r.objects[1].relation, "script-blob");
+  EXPECT_EQ(r.objects[1].sha256, sha256_hex(as_bytes(std::string_view("payload A"))));
+  EXPECT_EQ(r.objects[2].sha256, sha256_hex(as_bytes(std::string_view("payload B"))));
+  EXPECT_FALSE(r.objects[2].duplicate_of.has_value());
 }
 
 TEST_F(Fixture, AnalyzerExceptionBecomesFindingAndKeepsFacts) {

@@ -13,23 +13,6 @@
 namespace lg {
 namespace {
 
-// Forwards everything but children to `ctx`.
-class TextOnlyContext final : public Context {
- public:
-  explicit TextOnlyContext(Context& ctx) : ctx_(ctx) {}
-  void finding(Symbol s, Evidence e) override { ctx_.finding(s, std::move(e)); }
-  void text(TextKind kind, std::string_view utf8) override { ctx_.text(kind, utf8); }
-  void link(std::string_view href, std::string_view visible) override { ctx_.link(href, visible); }
-  void fact(std::string_view key, FactValue v) override { ctx_.fact(key, std::move(v)); }
-  [[nodiscard]] Status child(ChildInfo, Bytes) override { return Status::ok(); }
-  void anomaly(std::string_view what) override { ctx_.anomaly(what); }
-  [[nodiscard]] const Limits& limits() const override { return ctx_.limits(); }
-  [[nodiscard]] bool should_stop() const override { return ctx_.should_stop(); }
-
- private:
-  Context& ctx_;
-};
-
 constexpr std::size_t kPrescanBytes = 1024;
 constexpr std::size_t kMaxCharsetName = 40;
 
@@ -107,15 +90,7 @@ Status HtmlAnalyzer::analyze(ByteView object, Context& ctx) {
   page.scripts_lower = ascii_lower(page.scripts);
   ctx.fact("scripts", scripts);
   if (handlers > 0) ctx.fact("event_handlers", handlers);
-  if (!page.scripts.empty()) {
-    ctx.text(TextKind::kScript, page.scripts);
-    // Blocks and handlers of one page are judged together (a download in one, the run in
-    // another); their languages may differ, so every indicator applies. The page's embedded
-    // blobs are this analyzer's children (html_smuggling.cpp), so the script analysis's own
-    // decoded binaries are not handed over a second time.
-    TextOnlyContext script_ctx(ctx);
-    script::analyze_script_text(script::ScriptLanguage::kUnknown, page.scripts, script_ctx);
-  }
+  if (!page.scripts.empty()) ctx.text(TextKind::kScript, page.scripts);
   if (scripts + handlers + js_urls > 0) {
     ctx.finding(Symbol::HTML_SCRIPT,
                 {std::to_string(scripts) + " script elements, " + std::to_string(handlers) +
@@ -127,7 +102,15 @@ Status HtmlAnalyzer::analyze(ByteView object, Context& ctx) {
   html::judge_forms(page, ctx);
   html::judge_redirects(page, ctx);
   if (ctx.should_stop()) return Status::ok();
-  return html::judge_smuggling(page, ctx);
+  const Status smuggling = html::judge_smuggling(page, ctx);
+  if (!page.scripts.empty() && !ctx.should_stop()) {
+    // Blocks and handlers of one page are judged together (a download in one, the run in
+    // another); their languages may differ, so every indicator applies. A binary both this
+    // analysis and the smuggling judge decode is one child: the engine merges a parent's
+    // children of the same bytes (Scan::child), so the judge's, named, goes first.
+    script::analyze_script_text(script::ScriptLanguage::kUnknown, page.scripts, ctx);
+  }
+  return smuggling;
 }
 
 }  // namespace lg

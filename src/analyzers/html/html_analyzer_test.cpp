@@ -56,10 +56,32 @@ TEST(HtmlAnalyzer, SmugglingPageAssemblesItsPayload) {
   EXPECT_NE(f->evidence.detail.find("2048-byte"), std::string::npos) << f->evidence.detail;
   EXPECT_FALSE(ctx.has(Symbol::HTML_BLOB_DOWNLOAD));
   EXPECT_TRUE(ctx.has(Symbol::HTML_SCRIPT));
-  ASSERT_EQ(ctx.children.size(), 1u);
+  // The judge's blob, then the script analysis's decoding of the same Base64: the engine keeps
+  // one (SmugglingPayloadIsOneObjectThroughTheEngine).
+  ASSERT_EQ(ctx.children.size(), 2u);
   EXPECT_EQ(ctx.children[0].info.relation, "script-blob");
   EXPECT_EQ(to_string(ctx.children[0].data), pe);
+  EXPECT_EQ(ctx.children[1].info.relation, "decoded");
+  EXPECT_EQ(to_string(ctx.children[1].data), pe);
   EXPECT_NE(ctx.all_text(TextKind::kScript).find("createObjectURL"), std::string::npos);
+}
+
+TEST(HtmlAnalyzer, SmugglingPayloadIsOneObjectThroughTheEngine) {
+  const std::string pe = html::testing::fake_pe();
+  Report r = lg::testing::scan_bytes(
+      "jd.html", html::testing::smuggling_page(pe, "Job_Description.iso") +
+                     "<img src=x onerror=\"eval(atob('" + encode_base64(as_bytes(pe)) + "'))\">");
+  const std::string sha = sha256_hex(as_bytes(pe));
+  int copies = 0;
+  for (const auto& o : r.objects) {
+    if (o.sha256 != sha) continue;
+    ++copies;
+    EXPECT_EQ(o.parent, 0);
+    EXPECT_EQ(o.relation, "script-blob");
+  }
+  EXPECT_EQ(copies, 1);
+  EXPECT_NE(lg::testing::find_symbol(r, "HTML_SMUGGLING"), nullptr);
+  EXPECT_NE(lg::testing::find_symbol(r, "EXECUTABLE_ATTACHMENT"), nullptr);
 }
 
 TEST(HtmlAnalyzer, BlobDownloadWithoutEmbeddedBlobIsWeaker) {

@@ -18,18 +18,19 @@
 #include "analyzers/hwp/hwp_analyzer.h"
 #include "analyzers/hwp/hwp_format.h"
 #include "analyzers/hwp/hwp_streams.h"
-#include "analyzers/hwp/test_json.h"
 #include "core/ascii.h"
 #include "core/file_type.h"
 #include "core/testing/recording_context.h"
+#include "core/testing/reference_json.h"
 #include "formats/cfb/compound_file.h"
 
 namespace lg {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::JsonParser;
-using testing::JsonValue;
+using testing::Json;
+using testing::json_get;
+using testing::json_string;
 using testing::RecordingContext;
 
 const std::string kCorpus = LG_SHARED_DIR "/corpus/hwp";
@@ -50,20 +51,19 @@ std::string normalize(std::string_view s) {
 }
 
 // One ParaText record's text as the reference gives it.
-std::string reference_paragraph(const JsonValue& record) {
+std::string reference_paragraph(const Json& record) {
   std::string out;
-  const JsonValue* content = record.get("content");
-  const JsonValue* chunks = content ? content->get("chunks") : nullptr;
-  if (!chunks) return out;
-  for (const JsonValue& chunk : chunks->array) {
-    if (chunk.array.size() != 2) continue;
-    const JsonValue& v = chunk.array[1];
-    if (v.type == JsonValue::Type::kString) {
-      out += v.string;
+  const Json* chunks = json_get(json_get(record, "content"), "chunks");
+  if (!chunks || !chunks->is_array()) return out;
+  for (const Json& chunk : *chunks) {
+    if (!chunk.is_array() || chunk.size() != 2) continue;
+    const Json& v = chunk[1];
+    if (v.is_string()) {
+      out += v.get<std::string>();
       continue;
     }
-    const JsonValue* code = v.get("code");
-    int c = code ? static_cast<int>(code->number) : -1;
+    const Json* code = json_get(v, "code");
+    int c = code && code->is_number() ? code->get<int>() : -1;
     if (c == 9) out += '\t';
     if (c == 10) out += '\n';
     if (c == 24) out += '-';
@@ -72,9 +72,10 @@ std::string reference_paragraph(const JsonValue& record) {
   return out;
 }
 
-JsonValue load_json(const fs::path& p) {
-  std::string text = testing::read_file(p.string());
-  return JsonParser(text).parse();
+// A number member of `record`, or -1.
+long long number_of(const Json* record, std::string_view key) {
+  const Json* n = json_get(record, key);
+  return n && n->is_number() ? n->get<long long>() : -1;
 }
 
 // The decompressed records of one stream, the way the analyzer reads them.
@@ -92,15 +93,14 @@ HwpRecordWalk records_of(const CompoundFile& cf, bool compressed, const std::str
   return walk_hwp_records(storage, HwpAnalyzer::kMaxRecordsPerStream);
 }
 
-void expect_same_records(const HwpRecordWalk& mine, const JsonValue& ref, const std::string& what) {
+void expect_same_records(const HwpRecordWalk& mine, const Json& ref, const std::string& what) {
   EXPECT_TRUE(mine.anomalies.empty()) << what;
-  ASSERT_EQ(mine.records.size(), ref.array.size()) << what;
+  ASSERT_EQ(mine.records.size(), ref.size()) << what;
   for (std::size_t i = 0; i < mine.records.size(); ++i) {
-    const JsonValue& r = ref.array[i];
-    ASSERT_TRUE(r.get("tagid") && r.get("level") && r.get("size")) << what << " #" << i;
-    EXPECT_EQ(mine.records[i].tag, static_cast<int>(r.get("tagid")->number)) << what << " #" << i;
-    EXPECT_EQ(mine.records[i].level, static_cast<int>(r.get("level")->number)) << what << " #" << i;
-    EXPECT_EQ(mine.records[i].body.size(), static_cast<std::size_t>(r.get("size")->number))
+    const Json& r = ref[i];
+    EXPECT_EQ(mine.records[i].tag, number_of(&r, "tagid")) << what << " #" << i;
+    EXPECT_EQ(mine.records[i].level, number_of(&r, "level")) << what << " #" << i;
+    EXPECT_EQ(static_cast<long long>(mine.records[i].body.size()), number_of(&r, "size"))
         << what << " #" << i;
   }
 }
@@ -117,9 +117,10 @@ TEST(HwpCorpus, TextAndRecordsMatchTheReferenceParser) {
     fs::path body_json = path.string() + ".bodytext.section0.json";
     fs::path info_json = path.string() + ".docinfo.json";
     ASSERT_TRUE(fs::exists(body_json) && fs::exists(info_json));
-    JsonValue body_ref = load_json(body_json), info_ref = load_json(info_json);
-    ASSERT_EQ(body_ref.type, JsonValue::Type::kArray);
-    ASSERT_EQ(info_ref.type, JsonValue::Type::kArray);
+    const Json body_ref = testing::read_json_file(body_json.string());
+    const Json info_ref = testing::read_json_file(info_json.string());
+    ASSERT_TRUE(body_ref.is_array());
+    ASSERT_TRUE(info_ref.is_array());
 
     std::string file = testing::read_file(path.string());
     ByteView bytes = as_bytes(file);
@@ -143,15 +144,14 @@ TEST(HwpCorpus, TextAndRecordsMatchTheReferenceParser) {
     for (const HwpRecord& r : body.records)
       if (r.tag == kHwpTagParaText) mine.push_back(normalize(hwp_para_text(r.body)));
     std::size_t ref_bindata = 0, ref_sections = 0;
-    for (const JsonValue& r : body_ref.array)
-      if (r.get("tagname") && r.get("tagname")->string == "HWPTAG_PARA_TEXT")
+    for (const Json& r : body_ref)
+      if (json_string(json_get(r, "tagname")) == "HWPTAG_PARA_TEXT")
         ref.push_back(normalize(reference_paragraph(r)));
-    for (const JsonValue& r : info_ref.array) {
-      const JsonValue* tag = r.get("tagname");
-      if (!tag) continue;
-      if (tag->string == "HWPTAG_BIN_DATA") ++ref_bindata;
-      if (tag->string == "HWPTAG_DOCUMENT_PROPERTIES")
-        ref_sections = static_cast<std::size_t>(r.get("content")->get("section_count")->number);
+    for (const Json& r : info_ref) {
+      const std::string tag = json_string(json_get(r, "tagname"));
+      if (tag == "HWPTAG_BIN_DATA") ++ref_bindata;
+      if (tag == "HWPTAG_DOCUMENT_PROPERTIES")
+        ref_sections = static_cast<std::size_t>(number_of(json_get(r, "content"), "section_count"));
     }
     ASSERT_EQ(mine.size(), ref.size());
     for (std::size_t i = 0; i < mine.size(); ++i) EXPECT_EQ(mine[i], ref[i]) << "paragraph " << i;
@@ -177,17 +177,15 @@ TEST(HwpCorpus, TextAndRecordsMatchTheReferenceParser) {
     // every stream DocInfo names is among them.
     const CfbEntry* bin = cf->find("BinData");
     EXPECT_EQ(ctx.children.size(), bin ? cf->children(bin->id).size() : 0u);
-    for (const JsonValue& r : info_ref.array) {
-      const JsonValue* content = r.get("content");
-      const JsonValue* tag = r.get("tagname");
-      const JsonValue* ref = content ? content->get("bindata") : nullptr;
-      if (!tag || tag->string != "HWPTAG_BIN_DATA" || !ref || !ref->get("storage_id") ||
-          !ref->get("ext"))
+    for (const Json& r : info_ref) {
+      const Json* ref = json_get(json_get(r, "content"), "bindata");
+      const long long storage_id = number_of(ref, "storage_id");
+      if (json_string(json_get(r, "tagname")) != "HWPTAG_BIN_DATA" || storage_id < 0 ||
+          !json_get(ref, "ext"))
         continue;
       char name[16];
-      std::snprintf(name, sizeof name, "BIN%04X.",
-                    static_cast<unsigned>(ref->get("storage_id")->number));
-      std::string want = name + ref->get("ext")->string;
+      std::snprintf(name, sizeof name, "BIN%04X.", static_cast<unsigned>(storage_id));
+      std::string want = name + json_string(json_get(ref, "ext"));
       EXPECT_TRUE(std::any_of(ctx.children.begin(), ctx.children.end(), [&](const auto& c) {
         return iequals(c.info.name, want);
       })) << want;

@@ -22,163 +22,18 @@
 
 #include "analyzers/lnk/lnk_analyzer.h"
 #include "core/testing/recording_context.h"
+#include "core/testing/reference_json.h"
 
 namespace lg {
 namespace {
 
+using testing::Json;
+using testing::json_get;
+using testing::json_string;
 using testing::RecordingContext;
 namespace fs = std::filesystem;
 
 const std::string kLnkDir = std::string(LG_SHARED_DIR) + "/corpus/lnk";
-
-// A small JSON reader for the trusted expected files (RFC 8259; recursion is fine here).
-struct Json {
-  enum Kind { kNull, kBool, kNumber, kString, kArray, kObject } kind = kNull;
-  bool b = false;
-  double num = 0;
-  std::string str;
-  std::vector<Json> arr;
-  std::map<std::string, Json> obj;
-  const Json* get(const std::string& k) const {
-    auto it = obj.find(k);
-    return it == obj.end() ? nullptr : &it->second;
-  }
-};
-
-class JsonReader {
- public:
-  explicit JsonReader(std::string_view s) : s_(s) {}
-  bool parse(Json* out) {
-    if (!value(out)) return false;
-    ws();
-    return i_ == s_.size();
-  }
-
- private:
-  void ws() {
-    while (i_ < s_.size() && std::string_view(" \t\r\n").find(s_[i_]) != std::string_view::npos) {
-      ++i_;
-    }
-  }
-  bool lit(std::string_view l) {
-    if (s_.substr(i_, l.size()) != l) return false;
-    i_ += l.size();
-    return true;
-  }
-  static void utf8(std::string* o, std::uint32_t cp) {
-    if (cp < 0x80) {
-      o->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      o->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      o->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      o->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      o->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      o->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      o->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      o->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      o->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      o->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-  bool hex4(std::uint32_t* v) {
-    if (i_ + 4 > s_.size()) return false;
-    *v = static_cast<std::uint32_t>(std::stoul(std::string(s_.substr(i_, 4)), nullptr, 16));
-    i_ += 4;
-    return true;
-  }
-  bool string(std::string* o) {
-    if (!lit("\"")) return false;
-    while (i_ < s_.size() && s_[i_] != '"') {
-      char c = s_[i_++];
-      if (c != '\\') {
-        o->push_back(c);
-        continue;
-      }
-      if (i_ >= s_.size()) return false;
-      c = s_[i_++];
-      switch (c) {
-        case 'n':
-          o->push_back('\n');
-          break;
-        case 't':
-          o->push_back('\t');
-          break;
-        case 'r':
-          o->push_back('\r');
-          break;
-        case 'b':
-          o->push_back('\b');
-          break;
-        case 'f':
-          o->push_back('\f');
-          break;
-        case 'u': {
-          std::uint32_t cp = 0, lo = 0;
-          if (!hex4(&cp)) return false;
-          if (cp >= 0xD800 && cp < 0xDC00 && lit("\\u") && hex4(&lo)) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          }
-          utf8(o, cp);
-          break;
-        }
-        default:
-          o->push_back(c);
-      }
-    }
-    return lit("\"");
-  }
-  bool value(Json* out) {
-    ws();
-    if (i_ >= s_.size()) return false;
-    const char c = s_[i_];
-    if (c == '{') {
-      out->kind = Json::kObject;
-      ++i_;
-      ws();
-      if (lit("}")) return true;
-      do {
-        ws();
-        std::string k;
-        if (!string(&k)) return false;
-        ws();
-        if (!lit(":") || !value(&out->obj[k])) return false;
-        ws();
-      } while (lit(","));
-      return lit("}");
-    }
-    if (c == '[') {
-      out->kind = Json::kArray;
-      ++i_;
-      ws();
-      if (lit("]")) return true;
-      do {
-        out->arr.emplace_back();
-        if (!value(&out->arr.back())) return false;
-        ws();
-      } while (lit(","));
-      return lit("]");
-    }
-    if (c == '"') {
-      out->kind = Json::kString;
-      return string(&out->str);
-    }
-    if (lit("null")) return true;
-    if (lit("true") || lit("false")) {
-      out->kind = Json::kBool;
-      out->b = s_[i_ - 1] == 'e' && s_[i_ - 2] == 'u';
-      return true;
-    }
-    std::size_t used = 0;
-    out->kind = Json::kNumber;
-    out->num = std::stod(std::string(s_.substr(i_, 32)), &used);
-    i_ += used;
-    return used > 0;
-  }
-  std::string_view s_;
-  std::size_t i_ = 0;
-};
 
 std::string show(const FactValue& v) {
   if (auto* s = std::get_if<std::string>(&v)) return "\"" + *s + "\"";
@@ -225,23 +80,23 @@ struct Comparer {
   // A string field (null means: no fact).
   void str(const Json* j, const std::string& key, const std::string& field) {
     if (!j) return;
-    if (j->kind == Json::kNull) return absent(key, field);
-    expect(key, j->str, field);
+    if (j->is_null()) return absent(key, field);
+    expect(key, json_string(j), field);
   }
   void time(const Json* j, const std::string& key, const std::string& field) {
     if (!j) return;
-    if (j->kind == Json::kNull) return absent(key, field);
-    std::string t = j->str;
+    if (j->is_null()) return absent(key, field);
+    std::string t = json_string(j);
     if (t.ends_with("+00:00")) t = t.substr(0, t.size() - 6) + "Z";
     expect(key, t, field);
   }
   void num(const Json* j, const std::string& key, const std::string& field) {
-    if (j && j->kind == Json::kNumber) expect(key, static_cast<std::int64_t>(j->num), field);
+    if (j && j->is_number()) expect(key, j->get<std::int64_t>(), field);
   }
   void list(const Json* j, const std::string& key, const std::string& field) {
-    if (!j || j->kind != Json::kArray) return;
+    if (!j || !j->is_array()) return;
     std::vector<std::string> want;
-    for (const auto& x : j->arr) want.push_back(x.str);
+    for (const auto& x : *j) want.push_back(json_string(&x));
     expect(key, want, field);
   }
 };
@@ -249,92 +104,85 @@ struct Comparer {
 // The name the reference shows for a shell item, which is the name it stores first.
 std::string item_name(const Json& item) {
   for (const char* k : {"primary_name", "volume_name", "volume_identifier", "guid"}) {
-    if (const Json* v = item.get(k); v && v->kind == Json::kString) return v->str;
+    if (const Json* v = json_get(item, k); v && v->is_string()) return json_string(v);
   }
-  if (const Json* fe = item.get("file_entry")) return item_name(*fe);
+  if (const Json* fe = json_get(item, "file_entry")) return item_name(*fe);
   return "";
 }
 
 void compare(const Json& e, Comparer& c) {
-  if (const Json* h = e.get("header")) {
-    c.list(h->get("link_flags"), "link_flags", "header.link_flags");
-    c.list(h->get("file_flags"), "file_attributes", "header.file_flags");
-    c.time(h->get("creation_time"), "creation_time", "header.creation_time");
-    c.time(h->get("accessed_time"), "access_time", "header.accessed_time");
-    c.time(h->get("modified_time"), "write_time", "header.modified_time");
-    c.num(h->get("file_size"), "file_size", "header.file_size");
-    c.num(h->get("icon_index"), "icon_index", "header.icon_index");
-    c.str(h->get("windowstyle"), "show_command", "header.windowstyle");
-    c.str(h->get("hotkey"), "hotkey", "header.hotkey");
+  if (const Json* h = json_get(e, "header")) {
+    c.list(json_get(h, "link_flags"), "link_flags", "header.link_flags");
+    c.list(json_get(h, "file_flags"), "file_attributes", "header.file_flags");
+    c.time(json_get(h, "creation_time"), "creation_time", "header.creation_time");
+    c.time(json_get(h, "accessed_time"), "access_time", "header.accessed_time");
+    c.time(json_get(h, "modified_time"), "write_time", "header.modified_time");
+    c.num(json_get(h, "file_size"), "file_size", "header.file_size");
+    c.num(json_get(h, "icon_index"), "icon_index", "header.icon_index");
+    c.str(json_get(h, "windowstyle"), "show_command", "header.windowstyle");
+    c.str(json_get(h, "hotkey"), "hotkey", "header.hotkey");
   }
-  if (const Json* d = e.get("data")) {
-    c.str(d->get("description"), "description", "data.description");
+  if (const Json* d = json_get(e, "data")) {
+    c.str(json_get(d, "description"), "description", "data.description");
     for (const char* k :
          {"relative_path", "working_directory", "command_line_arguments", "icon_location"}) {
-      c.str(d->get(k), k, std::string("data.") + k);
+      c.str(json_get(d, k), k, std::string("data.") + k);
     }
   }
-  if (const Json* li = e.get("link_info"); li && !li->obj.empty()) {
+  if (const Json* li = json_get(e, "link_info"); li && !li->empty()) {
     for (const char* k : {"local_base_path", "common_path_suffix", "net_name", "device_name"}) {
-      c.str(li->get(k), k, std::string("link_info.") + k);
+      c.str(json_get(li, k), k, std::string("link_info.") + k);
     }
-    if (const Json* loc = li->get("location_info")) {
+    if (const Json* loc = json_get(li, "location_info")) {
       for (const char* k : {"volume_label", "drive_type", "drive_serial_number"}) {
-        c.str(loc->get(k), k, std::string("link_info.location_info.") + k);
+        c.str(json_get(loc, k), k, std::string("link_info.location_info.") + k);
       }
     }
   }
-  if (const Json* t = e.get("target"); t && t->get("items")) {
-    Json names;
-    names.kind = Json::kArray;
-    for (const auto& item : t->get("items")->arr) {
-      Json n;
-      n.kind = Json::kString;
-      n.str = item_name(item);
-      names.arr.push_back(n);
-    }
+  if (const Json* t = json_get(e, "target"); t && json_get(t, "items")) {
+    Json names = Json::array();
+    for (const auto& item : *json_get(t, "items")) names.push_back(item_name(item));
     c.list(&names, "target_items", "target.items");
   }
-  const Json* x = e.get("extra");
+  const Json* x = json_get(e, "extra");
   if (!x) return;
-  if (const Json* tr = x->get("DISTRIBUTED_LINK_TRACKER_BLOCK")) {
+  if (const Json* tr = json_get(x, "DISTRIBUTED_LINK_TRACKER_BLOCK")) {
     for (const char* k : {"machine_identifier", "droid_volume_identifier", "droid_file_identifier",
                           "birth_droid_volume_identifier", "birth_droid_file_identifier"}) {
-      c.str(tr->get(k), k, std::string("tracker.") + k);
+      c.str(json_get(tr, k), k, std::string("tracker.") + k);
     }
   }
   const std::pair<const char*, const char*> env[] = {
       {"ENVIRONMENTAL_VARIABLES_LOCATION_BLOCK", "environment_target"},
       {"ICON_LOCATION_BLOCK", "icon_environment_target"}};
   for (const auto& [block, key] : env) {
-    if (const Json* b = x->get(block)) c.str(b->get("target_unicode"), key, block);
+    if (const Json* b = json_get(x, block)) c.str(json_get(b, "target_unicode"), key, block);
   }
-  if (const Json* b = x->get("DARWIN_BLOCK")) {
-    c.str(b->get("darwin_data_unicode"), "darwin_id", "DARWIN_BLOCK");
+  if (const Json* b = json_get(x, "DARWIN_BLOCK")) {
+    c.str(json_get(b, "darwin_data_unicode"), "darwin_id", "DARWIN_BLOCK");
   }
-  if (const Json* b = x->get("KNOWN_FOLDER_LOCATION_BLOCK")) {
-    c.str(b->get("known_folder_id"), "known_folder_id", "KNOWN_FOLDER_LOCATION_BLOCK");
+  if (const Json* b = json_get(x, "KNOWN_FOLDER_LOCATION_BLOCK")) {
+    c.str(json_get(b, "known_folder_id"), "known_folder_id", "KNOWN_FOLDER_LOCATION_BLOCK");
   }
-  if (const Json* b = x->get("SPECIAL_FOLDER_LOCATION_BLOCK")) {
-    c.num(b->get("special_folder_id"), "special_folder_id", "SPECIAL_FOLDER_LOCATION_BLOCK");
+  if (const Json* b = json_get(x, "SPECIAL_FOLDER_LOCATION_BLOCK")) {
+    c.num(json_get(b, "special_folder_id"), "special_folder_id", "SPECIAL_FOLDER_LOCATION_BLOCK");
   }
-  if (const Json* b = x->get("UNKNOWN_BLOCK")) {
-    c.expect("unknown_extra_blocks", static_cast<std::int64_t>(b->arr.size()), "UNKNOWN_BLOCK");
+  if (const Json* b = json_get(x, "UNKNOWN_BLOCK")) {
+    c.expect("unknown_extra_blocks", static_cast<std::int64_t>(b->size()), "UNKNOWN_BLOCK");
   }
-  if (const Json* b = x->get("METADATA_PROPERTIES_BLOCK")) {
+  if (const Json* b = json_get(x, "METADATA_PROPERTIES_BLOCK")) {
     // Every non-null value must be among the property_store facts, in order.
     std::vector<std::string> want;
-    for (const auto& storage : b->get("property_store")->arr) {
-      for (const auto& v : storage.get("serialized_property_values")->arr) {
-        const Json* val = v.get("value");
-        if (!val || val->kind == Json::kNull) continue;
-        const std::string id = v.get("id")->kind == Json::kNumber
-                                   ? std::to_string(static_cast<std::int64_t>(v.get("id")->num))
-                                   : v.get("id")->str;
-        want.push_back(storage.get("format_id")->str + "/" + id + "=" +
-                       (val->kind == Json::kString
-                            ? val->str
-                            : std::to_string(static_cast<std::int64_t>(val->num))));
+    for (const auto& storage : *json_get(b, "property_store")) {
+      for (const auto& v : *json_get(storage, "serialized_property_values")) {
+        const Json* val = json_get(v, "value");
+        if (!val || val->is_null()) continue;
+        const Json* id_value = json_get(v, "id");
+        const std::string id = id_value->is_number() ? std::to_string(id_value->get<std::int64_t>())
+                                                     : json_string(id_value);
+        want.push_back(
+            json_string(json_get(storage, "format_id")) + "/" + id + "=" +
+            (val->is_string() ? json_string(val) : std::to_string(val->get<std::int64_t>())));
       }
     }
     std::vector<std::string> got;
@@ -379,8 +227,8 @@ TEST(LnkCorpus, FactsEqualTheReferenceParser) {
   for (const auto& p : files) {
     fs::path json_path = p;
     json_path.replace_extension(".expected.json");
-    Json expected;
-    ASSERT_TRUE(JsonReader(testing::read_file(json_path.string())).parse(&expected)) << json_path;
+    const Json expected = testing::read_json_file(json_path.string());
+    ASSERT_FALSE(expected.is_discarded()) << json_path;
     RecordingContext ctx = analyze(p);
     Comparer c{ctx, p.filename().string(), 0, {}};
     compare(expected, c);

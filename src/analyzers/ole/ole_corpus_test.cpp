@@ -11,6 +11,7 @@
 #include "analyzers/ole/ole_analyzer.h"
 #include "core/charset.h"
 #include "core/testing/recording_context.h"
+#include "core/testing/reference_json.h"
 #include "formats/cfb/compound_file.h"
 #include "formats/zip/zip_walker.h"
 
@@ -18,78 +19,13 @@ namespace lg {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Json;
+using testing::json_get;
+using testing::json_string;
 using testing::RecordingContext;
 
 const std::string kOffice = LG_SHARED_DIR "/corpus/office";
 const std::string kExpected = LG_SHARED_DIR "/corpus/office-expected";
-
-// The JSON string value starting at `pos` (just after the opening quote), unescaped.
-std::string json_string(const std::string& s, std::size_t pos) {
-  std::string out;
-  for (std::size_t i = pos; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '"') break;
-    if (c != '\\' || i + 1 >= s.size()) {
-      out += c;
-      continue;
-    }
-    char e = s[++i];
-    switch (e) {
-      case 'n':
-        out += '\n';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'u': {
-        unsigned cp = static_cast<unsigned>(std::stoul(s.substr(i + 1, 4), nullptr, 16));
-        i += 4;
-        if (cp >= 0xD800 && cp <= 0xDBFF && s.compare(i + 1, 2, "\\u") == 0) {
-          unsigned lo = static_cast<unsigned>(std::stoul(s.substr(i + 3, 4), nullptr, 16));
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          i += 6;
-        }
-        if (cp < 0x80)
-          out += static_cast<char>(cp);
-        else if (cp < 0x800) {
-          out += static_cast<char>(0xC0 | (cp >> 6));
-          out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-          out += static_cast<char>(0xE0 | (cp >> 12));
-          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-          out += static_cast<char>(0xF0 | (cp >> 18));
-          out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-        break;
-      }
-      default:
-        out += e;
-    }
-  }
-  return out;
-}
-
-// Every value of `"key": "..."` in `s`, in order.
-std::vector<std::string> json_values(const std::string& s, const std::string& key) {
-  std::vector<std::string> out;
-  const std::string needle = "\"" + key + "\": \"";
-  for (std::size_t at = s.find(needle); at != std::string::npos; at = s.find(needle, at + 1))
-    out.push_back(json_string(s, at + needle.size()));
-  return out;
-}
 
 // olevba's filter_vba: drop the leading "Attribute VB_" lines; LF line ends; no leading or
 // trailing blank lines.
@@ -159,17 +95,22 @@ TEST(OleCorpus, DifferentialAgainstOlevba) {
   int compared_files = 0, compared_modules = 0, compared_keywords = 0, compared_ooxml = 0,
       skipped = 0;
   for (const auto& e : fs::directory_iterator(kExpected)) {
-    std::string json = testing::read_file(e.path().string());
+    const Json doc = testing::read_json_file(e.path().string());
     // The first result only (olevba adds a second one for a file it decrypted itself).
-    std::size_t first = json.find("\"container\"");
-    if (first == std::string::npos) continue;
-    std::size_t second = json.find("\"container\"", first + 1);
-    json = json.substr(first, second == std::string::npos ? std::string::npos : second - first);
-    auto file = json_values(json, "file");
+    const auto results = testing::olevba_results(doc);
+    if (results.empty()) continue;
+    const Json& result = *results.front();
+    const std::string file = json_string(json_get(result, "file"));
     if (file.empty()) continue;
-    std::string rel = file[0].substr(file[0].find("/corpus/office/") + 15);
+    std::string rel = file.substr(file.find("/corpus/office/") + 15);
     std::string data = testing::read_file(kOffice + "/" + rel);
-    auto names = json_values(json, "vba_filename");
+    std::vector<std::string> names, codes;
+    if (const Json* macros = json_get(result, "macros"); macros && macros->is_array()) {
+      for (const Json& m : *macros) {
+        names.push_back(json_string(json_get(m, "vba_filename")));
+        codes.push_back(json_string(json_get(m, "code")));
+      }
+    }
     // An OOXML package's VBA project is its vbaProject.bin part (ECMA-376 Part 1, 15.2.1 and
     // [MS-OFFMACRO2]), a compound file the OLE analyzer reads as a child of the package.
     std::string compound = data;
@@ -186,8 +127,6 @@ TEST(OleCorpus, DifferentialAgainstOlevba) {
     ASSERT_TRUE(a.analyze(as_bytes(compound), ctx).is_ok()) << rel;
     ++compared_files;
     // Module sets and sources.
-    auto codes = json_values(json, "code");
-    ASSERT_EQ(codes.size(), names.size()) << rel;
     std::map<std::string, std::string> expected;
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (names[i] == "xlm_macro.txt") continue;  // Excel 4 macros: not VBA
@@ -217,23 +156,18 @@ TEST(OleCorpus, DifferentialAgainstOlevba) {
     }
     // Keywords (files whose only macros are Excel 4 sheets are the XLM analyzer's).
     if (expected.empty()) continue;
-    auto types = json_values(json, "type");
-    auto kws = json_values(json, "keyword");
     auto kit = ctx.facts.find("vba_keywords");
     std::vector<std::string> mine;
     if (kit != ctx.facts.end())
       for (auto& k : std::get<std::vector<std::string>>(kit->second)) mine.push_back(lower(k));
-    // "type" also names the result and the container type: pair analysis entries by order.
-    std::vector<std::string> analysis_types;
-    for (auto& t : types)
-      if (t == "AutoExec" || t == "Suspicious" || t == "IOC" || t == "Hex String" ||
-          t == "Base64 String" || t == "VBA string" || t == "Dridex string")
-        analysis_types.push_back(t);
-    for (std::size_t i = 0; i < kws.size() && i < analysis_types.size(); ++i) {
-      const std::string& t = analysis_types[i];
-      if ((t != "AutoExec" && t != "Suspicious") || kws[i] == "XLM macro") continue;
+    const Json* analysis = json_get(result, "analysis");
+    if (!analysis || !analysis->is_array()) continue;
+    for (const Json& entry : *analysis) {
+      const std::string t = json_string(json_get(entry, "type"));
+      const std::string kw = json_string(json_get(entry, "keyword"));
+      if ((t != "AutoExec" && t != "Suspicious") || kw == "XLM macro") continue;
       ++compared_keywords;
-      std::string want = lower(t + ":" + kws[i]);
+      std::string want = lower(t + ":" + kw);
       EXPECT_NE(std::find(mine.begin(), mine.end(), want), mine.end()) << rel << " " << want;
     }
   }

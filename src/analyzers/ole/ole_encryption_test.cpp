@@ -11,6 +11,7 @@
 #include "analyzers/ole/ole_encryption.h"
 #include "core/reader.h"
 #include "core/testing/recording_context.h"
+#include "core/testing/reference_json.h"
 #include "core/transfer_encoding.h"
 #include "engine/scan.h"
 #include "formats/cfb/compound_file.h"
@@ -65,16 +66,18 @@ struct EngineFixture : ::testing::Test {
 
 // Module names olevba listed for the decrypted document (the part with a "container"), without
 // their .bas/.cls/.frm extension; its XLM pseudo-module is left out (not VBA).
-std::set<std::string> olevba_decrypted_modules(const std::string& json) {
+std::set<std::string> olevba_decrypted_modules(const std::string& path) {
   std::set<std::string> out;
-  std::size_t at = json.find("\"container\": \"");
-  for (std::size_t i = json.find("\"vba_filename\": \"", at);
-       at != std::string::npos && i != std::string::npos;
-       i = json.find("\"vba_filename\": \"", i + 1)) {
-    const std::size_t from = i + 17, to = json.find('"', from);
-    std::string name = json.substr(from, to - from);
-    if (name == "xlm_macro.txt") continue;
-    out.insert(name.substr(0, name.rfind('.')));
+  const testing::Json doc = testing::read_json_file(path);
+  for (const testing::Json* result : testing::olevba_results(doc)) {
+    if (testing::json_string(testing::json_get(*result, "container")).empty()) continue;
+    const testing::Json* macros = testing::json_get(*result, "macros");
+    if (!macros || !macros->is_array()) continue;
+    for (const testing::Json& m : *macros) {
+      const std::string name = testing::json_string(testing::json_get(m, "vba_filename"));
+      if (name.empty() || name == "xlm_macro.txt") continue;
+      out.insert(name.substr(0, name.rfind('.')));
+    }
   }
   return out;
 }
@@ -85,7 +88,7 @@ TEST_F(EngineFixture, DefaultPasswordFilesGiveOlevbasModules) {
         "autostart-encrypt-standardpassword.xls"}) {
     const std::string data = testing::read_file(kEncrypted + f);
     const std::set<std::string> want =
-        olevba_decrypted_modules(testing::read_file(kExpected + "encrypted_" + f + ".olevba.json"));
+        olevba_decrypted_modules(kExpected + "encrypted_" + f + ".olevba.json");
     ASSERT_FALSE(want.empty()) << f;
     const Report r = scan(f, as_bytes(data));
     const ObjectNode* d = decrypted(r);

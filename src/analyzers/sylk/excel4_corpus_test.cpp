@@ -4,17 +4,22 @@
 // sheets olevba does not read are counted separately).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
 #include "core/file_type.h"
 #include "core/testing/recording_context.h"
+#include "core/testing/reference_json.h"
 #include "engine/registry.h"
 
 namespace lg {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Json;
+using testing::json_get;
+using testing::json_string;
 using testing::RecordingContext;
 
 const std::string kOffice = LG_SHARED_DIR "/corpus/office";
@@ -38,24 +43,34 @@ bool any_xlm(const RecordingContext& ctx) {
   return false;
 }
 
+// The corpus path (below office/) olevba's result names, or "".
+std::string olevba_rel(const Json& result) {
+  const std::string file = json_string(json_get(result, "file"));
+  const std::size_t at = file.find("/corpus/office/");
+  return at == std::string::npos ? std::string() : file.substr(at + 15);
+}
+
+// Whether olevba's result lists `keyword` in its analysis.
+bool olevba_keyword(const Json& result, std::string_view keyword) {
+  const Json* analysis = json_get(result, "analysis");
+  if (!analysis || !analysis->is_array()) return false;
+  for (const Json& entry : *analysis)
+    if (json_string(json_get(entry, "keyword")) == keyword) return true;
+  return false;
+}
+
 TEST(Excel4Corpus, AgreesWithOlevba) {
   if (!fs::exists(kExpected)) GTEST_SKIP() << "no shared corpus";
   int with_xlm = 0, without = 0, only_here = 0;
   for (const auto& e : fs::directory_iterator(kExpected)) {
-    std::string json = testing::read_file(e.path().string());
     // The first result only (a second one is olevba's own decryption of the file).
-    const std::size_t first = json.find("\"container\"");
-    if (first == std::string::npos) continue;
-    const std::size_t second = json.find("\"container\"", first + 1);
-    json = json.substr(first, second == std::string::npos ? std::string::npos : second - first);
-    const std::size_t f = json.find("\"file\": \"");
-    if (f == std::string::npos) continue;
-    const std::size_t start = json.find("/corpus/office/", f);
-    const std::size_t end = json.find('"', start);
-    const std::string rel = json.substr(start + 15, end - start - 15);
-    if (!fs::exists(kOffice + "/" + rel) || rel.ends_with(".zip")) continue;
-    const bool olevba_xlm = json.find("\"keyword\": \"XLM macro\"") != std::string::npos;
-    const bool olevba_auto = json.find("\"keyword\": \"Auto_Open\"") != std::string::npos;
+    const Json doc = testing::read_json_file(e.path().string());
+    const auto results = testing::olevba_results(doc);
+    if (results.empty()) continue;
+    const std::string rel = olevba_rel(*results.front());
+    if (rel.empty() || !fs::exists(kOffice + "/" + rel) || rel.ends_with(".zip")) continue;
+    const bool olevba_xlm = olevba_keyword(*results.front(), "XLM macro");
+    const bool olevba_auto = olevba_keyword(*results.front(), "Auto_Open");
     RecordingContext ctx = analyze(kOffice + "/" + rel);
     if (olevba_xlm) {
       ++with_xlm;
@@ -77,29 +92,17 @@ TEST(Excel4Corpus, AgreesWithOlevba) {
   EXPECT_GE(without, 40);
 }
 
-// The "code" string of olevba's first macro entry, JSON escapes undone (\u0000, which olevba
-// leaves in front of some sheet names, dropped).
-std::string olevba_code(const std::string& json) {
-  const std::size_t at = json.find("\"code\": \"");
-  std::string out;
-  if (at == std::string::npos) return out;
-  for (std::size_t i = at + 9; i < json.size() && json[i] != '"'; ++i) {
-    if (json[i] != '\\' || i + 1 >= json.size()) {
-      out += json[i];
-      continue;
-    }
-    const char e = json[++i];
-    if (e == 'n') {
-      out += '\n';
-    } else if (e == 'u' && i + 4 < json.size()) {
-      const unsigned long cp = std::stoul(json.substr(i + 1, 4), nullptr, 16);
-      if (cp > 0 && cp < 0x80) out += static_cast<char>(cp);
-      i += 4;
-    } else {
-      out += e;
-    }
+// The "code" string of olevba's first macro entry, without the NULs olevba leaves in front of
+// some sheet names.
+std::string olevba_code(const std::vector<const Json*>& results) {
+  for (const Json* result : results) {
+    const Json* macros = json_get(*result, "macros");
+    if (!macros || !macros->is_array() || macros->empty()) continue;
+    std::string code = json_string(json_get(macros->front(), "code"));
+    std::erase(code, '\0');
+    return code;
   }
-  return out;
+  return {};
 }
 
 // Every formula olevba decodes (its "Sheet,Reference,Formula,Value" rows for BIFF files, its
@@ -109,13 +112,16 @@ TEST(Excel4Corpus, EveryFormulaOlevbaDecodesIsDecodedHere) {
   if (!fs::exists(kExpected)) GTEST_SKIP() << "no shared corpus";
   int compared = 0;
   for (const auto& e : fs::directory_iterator(kExpected)) {
-    const std::string json = testing::read_file(e.path().string());
-    if (json.find("\"keyword\": \"XLM macro\"") == std::string::npos) continue;
-    const std::size_t start = json.find("/corpus/office/");
-    const std::string rel = json.substr(start + 15, json.find('"', start) - start - 15);
-    if (!fs::exists(kOffice + "/" + rel)) continue;
+    const Json doc = testing::read_json_file(e.path().string());
+    const auto results = testing::olevba_results(doc);
+    if (results.empty() || std::none_of(results.begin(), results.end(), [](const Json* r) {
+          return olevba_keyword(*r, "XLM macro");
+        }))
+      continue;
+    const std::string rel = olevba_rel(*results.front());
+    if (rel.empty() || !fs::exists(kOffice + "/" + rel)) continue;
     const std::string text = analyze(kOffice + "/" + rel).all_text(TextKind::kMacro);
-    const std::string code = olevba_code(json);
+    const std::string code = olevba_code(results);
     bool rows = false;
     std::size_t pos = 0;
     while (pos < code.size()) {
