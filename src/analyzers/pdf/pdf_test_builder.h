@@ -1,13 +1,12 @@
 #pragma once
 /// Test helper: writes small PDF files (ISO 32000-1 7.5: header, objects, xref, trailer) for
 /// PdfAnalyzer tests. Header-only, used by the *_test.cpp files of this folder only.
-#include <zlib.h>
-
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/bytes.h"
+#include "core/testing/zlib_writer.h"
 
 namespace lg::testing {
 
@@ -48,15 +47,6 @@ class PdfBuilder {
   std::string out_;
   std::vector<std::pair<int, std::size_t>> offsets_;
 };
-
-inline std::string zlib_compress(std::string_view in) {
-  uLongf n = compressBound(static_cast<uLong>(in.size()));
-  std::string out(n, '\0');
-  compress2(reinterpret_cast<Bytef*>(out.data()), &n, reinterpret_cast<const Bytef*>(in.data()),
-            static_cast<uLong>(in.size()), 9);
-  out.resize(n);
-  return out;
-}
 
 /// Bytes as a PDF hexadecimal string body (no angle brackets).
 inline std::string hex_of(std::string_view in) {

@@ -2,12 +2,12 @@
 /// Test helper: writes SIS files, EPOC release 3-6 ("SIS File Format") and Symbian 9
 /// ("Symbian OS v9.X SIS File Format Specification"), with the layout makesis gives them.
 /// Header-only, never linked into the product.
-#include <zlib.h>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/testing/zlib_writer.h"
 
 namespace lg::testing {
 
@@ -24,15 +24,6 @@ inline std::string sis_utf16(std::string_view ascii) {
   for (char c : ascii) s += std::string{c, '\0'};
   return s;
 }
-inline std::string sis_zlib(std::string_view in) {
-  uLongf n = compressBound(static_cast<uLong>(in.size()));
-  std::string out(n, '\0');
-  compress2(reinterpret_cast<Bytef*>(out.data()), &n, reinterpret_cast<const Bytef*>(in.data()),
-            static_cast<uLong>(in.size()), 9);
-  out.resize(n);
-  return out;
-}
-
 /// A file record: simple (record type 0, one fork) or multi-language (1, a fork per language).
 struct SisTestFile {
   std::uint32_t record_type = 0;
@@ -85,7 +76,7 @@ struct SisBuilder {
                         sis_u32(put(dst));
       std::string lengths, pointers, originals;
       for (const auto& data : f.forks) {
-        const std::string stored = epoc6 && compress ? sis_zlib(data) : data;
+        const std::string stored = epoc6 && compress ? zlib_compress(data) : data;
         lengths += sis_u32(stored.size());
         pointers += sis_u32(put(stored));
         originals += sis_u32(data.size());
@@ -132,7 +123,7 @@ inline std::string sis9_array(std::uint32_t element_type, const std::vector<std:
 inline std::string sis9_string(std::string_view ascii) { return sis9_field(1, sis_utf16(ascii)); }
 inline std::string sis9_compressed(std::string_view data, bool deflate) {
   return sis9_field(3, sis_u32(deflate ? 1 : 0) + sis_u64(data.size()) +
-                           (deflate ? sis_zlib(data) : std::string(data)));
+                           (deflate ? zlib_compress(data) : std::string(data)));
 }
 
 struct Sis9TestFile {
