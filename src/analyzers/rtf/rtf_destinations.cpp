@@ -1,6 +1,7 @@
 // Which control words open which destinations (RTF 1.9.1 "Destinations"), and the groups
 // that own a destination's buffer.
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
@@ -47,19 +48,35 @@ enum class Word : std::uint8_t {
 
 // Every destination word in one hash table: a control word costs one lookup, not a walk
 // over some eighty names (the lists above are looked up for every word of the document).
-const std::unordered_map<std::string_view, Word>& destination_words() {
-  static const std::unordered_map<std::string_view, Word> table = [] {
-    std::unordered_map<std::string_view, Word> t = {
+// Most words of a document (\par, \f, \insrsid) are no destination: a table of the (first
+// letter, length) pairs that occur answers them before the hash is computed.
+class DestinationWords {
+ public:
+  DestinationWords() {
+    words_ = {
         {"objdata", Word::kObjData}, {"object", Word::kObject},     {"objclass", Word::kObjClass},
         {"result", Word::kResult},   {"field", Word::kField},       {"fldinst", Word::kFldInst},
         {"fldrslt", Word::kFldRslt}, {"template", Word::kTemplate}, {"fonttbl", Word::kFontTable}};
-    for (std::string_view w : kInfoFields) t.emplace(w, Word::kInfoField);
-    for (std::string_view w : kDateFields) t.emplace(w, Word::kDateField);
-    for (std::string_view w : kSkippedDestinations) t.emplace(w, Word::kSkipped);
-    return t;
-  }();
-  return table;
-}
+    for (std::string_view w : kInfoFields) words_.emplace(w, Word::kInfoField);
+    for (std::string_view w : kDateFields) words_.emplace(w, Word::kDateField);
+    for (std::string_view w : kSkippedDestinations) words_.emplace(w, Word::kSkipped);
+    for (const auto& entry : words_) lengths_[first(entry.first)] |= bit(entry.first.size());
+  }
+
+  const Word* find(std::string_view w) const {
+    if (w.empty() || w.size() > kMaxLength || !(lengths_[first(w)] & bit(w.size()))) return nullptr;
+    const auto it = words_.find(w);
+    return it == words_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  static constexpr std::size_t kMaxLength = 31;
+  static std::size_t first(std::string_view w) { return static_cast<unsigned char>(w[0]) & 127; }
+  static std::uint32_t bit(std::size_t length) { return std::uint32_t{1} << length; }
+
+  std::unordered_map<std::string_view, Word> words_;
+  std::array<std::uint32_t, 128> lengths_{};  // bit L: some word of length L starts so
+};
 
 }  // namespace
 
@@ -79,10 +96,10 @@ int Document::new_object() {
 // A destination word may appear anywhere in its group (rtfobj treats it so, and attackers
 // hide \objdata behind other words); it switches the whole group. True when `w` was one.
 bool Document::destination_word(Group& g, std::string_view w) {
-  const auto& words = destination_words();
-  const auto it = words.find(w);
-  if (it == words.end()) return false;
-  switch (it->second) {
+  static const DestinationWords words;
+  const Word* kind = words.find(w);
+  if (kind == nullptr) return false;
+  switch (*kind) {
     case Word::kObjData:
       if (g.object < 0) g.object = new_object();
       own(g, Dest::kObjData);
