@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
 
 namespace lg {
 namespace {
@@ -25,26 +26,30 @@ std::string hex(const unsigned char* p, unsigned n) {
 
 }  // namespace
 
-Digests digest_all(ByteView data) {
+Digests md5_sha1(ByteView data) {
   md5_ctx md5;
   sha1_ctx sha1;
-  sha256_ctx sha256;
   md5_init(&md5);
   sha1_init(&sha1);
-  sha256_init(&sha256);
-  // Feed in blocks so the three contexts share the cache.
+  // Feed in blocks so the two contexts share the cache.
   constexpr std::size_t kBlock = 64 * 1024;
   for (std::size_t off = 0; off < data.size(); off += kBlock) {
     const std::size_t n = std::min(kBlock, data.size() - off);
     md5_update(&md5, n, data.data() + off);
     sha1_update(&sha1, n, data.data() + off);
-    sha256_update(&sha256, n, data.data() + off);
   }
-  unsigned char d5[MD5_DIGEST_SIZE], d1[SHA1_DIGEST_SIZE], d256[SHA256_DIGEST_SIZE];
+  unsigned char d5[MD5_DIGEST_SIZE], d1[SHA1_DIGEST_SIZE];
   md5_digest(&md5, sizeof d5, d5);
   sha1_digest(&sha1, sizeof d1, d1);
-  sha256_digest(&sha256, sizeof d256, d256);
-  return {hex(d5, sizeof d5), hex(d1, sizeof d1), hex(d256, sizeof d256)};
+  return {hex(d5, sizeof d5), hex(d1, sizeof d1), {}};
+}
+
+bool wants_md5_sha1(std::string_view relation, FileType type) {
+  // The relations analyzers give to structure rather than files (see ChildInfo::relation).
+  static constexpr std::array<std::string_view, 4> kInternal = {"body", "objdata", "stream",
+                                                                "volume"};
+  if (std::find(kInternal.begin(), kInternal.end(), relation) == kInternal.end()) return true;
+  return file_type_is_executable(type) || file_type_is_script(type);
 }
 
 std::array<std::uint8_t, 32> sha256(ByteView data) {

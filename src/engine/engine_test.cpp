@@ -38,6 +38,31 @@ TEST(Engine, JobOfferExampleIsMalicious) {
   EXPECT_EQ(r.input.sha256, r.objects[0].sha256);
 }
 
+// The digest policy: SHA-256 everywhere, MD5 and SHA-1 for the input and the attachment but
+// not for the TNEF message's HTML and RTF bodies.
+TEST(Engine, Md5AndSha1ForFilesOnly) {
+  Engine engine(default_config());
+  auto tnef = read_file(lg::testing::kClamavDir + "clam.tnef");
+  if (tnef.empty()) GTEST_SKIP() << "clamav-testfiles not installed";
+  auto r = engine.scan("clam.tnef", as_bytes(tnef));
+  EXPECT_EQ(r.input.md5.size(), 32u);
+  EXPECT_EQ(r.input.sha1.size(), 40u);
+  int bodies = 0, attachments = 0;
+  for (const auto& o : r.objects) {
+    EXPECT_EQ(o.sha256.size(), 64u) << o.relation;
+    if (o.relation == "body") {
+      ++bodies;
+      EXPECT_TRUE(o.md5.empty() && o.sha1.empty()) << o.name;
+    } else if (o.relation == "attachment") {
+      ++attachments;
+      EXPECT_EQ(o.md5, "aa15bcf478d165efd2065190eb473bcb");
+      EXPECT_EQ(o.sha1.size(), 40u);
+    }
+  }
+  EXPECT_EQ(bodies, 2);
+  EXPECT_EQ(attachments, 1);
+}
+
 TEST(Engine, CleanNewsletterIsClean) {
   Engine engine(default_config());
   auto mail = read_file(std::string(LG_SOURCE_DIR) + "/examples/03-clean-newsletter.eml");

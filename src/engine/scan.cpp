@@ -15,6 +15,12 @@ namespace {
 // Below this size a high ratio is harmless (a few KiB of repeated text compresses well).
 constexpr std::uint64_t kRatioFloorBytes = 1u << 20;
 
+void add_md5_sha1(ObjectNode& node, ByteView data) {
+  auto d = md5_sha1(data);
+  node.md5 = std::move(d.md5);
+  node.sha1 = std::move(d.sha1);
+}
+
 }  // namespace
 
 Scan::Scan(const Config& config, const TextScanner& text_scanner, Report& report,
@@ -82,10 +88,7 @@ void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data) {
   node.name = info.name;
   node.declared_type = info.declared_type;
   node.size = data.size();
-  auto digests = digest_all(data);
-  node.md5 = std::move(digests.md5);
-  node.sha1 = std::move(digests.sha1);
-  node.sha256 = std::move(digests.sha256);
+  node.sha256 = sha256_hex(data);  // MD5 and SHA-1 follow once the type is known
   node.path = parent < 0 ? std::string() : child_path(parent, info);
   current_ = node.id;
   current_text_bytes_ = 0;
@@ -96,7 +99,14 @@ void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data) {
   if (dup != by_sha256_.end()) {
     // The same bytes again: same type, analyzed once. Its name may still be a trick.
     node.duplicate_of = dup->second;
-    node.type = report_.objects[dup->second].type;
+    const ObjectNode& first = report_.objects[dup->second];
+    node.type = first.type;
+    if (!first.md5.empty()) {
+      node.md5 = first.md5;
+      node.sha1 = first.sha1;
+    } else if (wants_md5_sha1(node.relation, FileType::kUnknown)) {
+      add_md5_sha1(node, data);  // the first copy went without: structure, not a program
+    }
     report_.objects.push_back(std::move(node));
     if (!info.name.empty())
       for (auto& issue : check_file_name(info.name))
@@ -106,6 +116,7 @@ void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data) {
   type = identify(data);
   node.type = std::string(file_type_name(type));
   if (parent < 0) node.path = type == FileType::kMessage ? "message" : node.type;
+  if (wants_md5_sha1(node.relation, type)) add_md5_sha1(node, data);
   by_sha256_.emplace(node.sha256, node.id);
   report_.objects.push_back(std::move(node));
   check_declared(report_.objects.back(), type);

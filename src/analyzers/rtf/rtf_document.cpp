@@ -275,12 +275,14 @@ void Document::text(ByteView b) {
     // rtfobj's tolerance: hex digits count, whitespace and junk between them do not.
     std::string& hex = stack_[static_cast<std::size_t>(g.owner)].hex;
     const std::size_t cap = 2 * static_cast<std::size_t>(ctx_.limits().max_object_bytes);
-    for (std::uint8_t c : b) {
-      if (hex_value(c) >= 0) {
-        if (hex.size() < cap) hex.push_back(static_cast<char>(c));
-      } else if (c != ' ' && c != '\t') {
-        ++objdata_junk_;
-      }
+    // Runs of digits are appended whole; each round consumes a run and one other byte.
+    for (std::size_t i = 0; i < b.size();) {
+      std::size_t j = i;
+      while (j < b.size() && hex_value(b[j]) >= 0) ++j;
+      const std::size_t room = hex.size() < cap ? cap - hex.size() : 0;
+      hex.append(reinterpret_cast<const char*>(b.data() + i), std::min(j - i, room));
+      if (j < b.size() && b[j] != ' ' && b[j] != '\t') ++objdata_junk_;
+      i = j + 1;
     }
     return;
   }

@@ -144,12 +144,11 @@ std::optional<Ole1Object> parse_ole1(ByteView data) {
 }
 
 Bytes decode_hex_digits(std::string_view digits) {
-  Bytes out;
-  out.reserve(digits.size() / 2);
-  for (std::size_t i = 0; i + 1 < digits.size(); i += 2) {
-    const int hi = hex_value(static_cast<std::uint8_t>(digits[i]));
-    const int lo = hex_value(static_cast<std::uint8_t>(digits[i + 1]));
-    out.push_back(static_cast<std::uint8_t>(((hi < 0 ? 0 : hi) << 4) | (lo < 0 ? 0 : lo)));
+  Bytes out(digits.size() / 2);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const int hi = hex_value(static_cast<std::uint8_t>(digits[2 * i]));
+    const int lo = hex_value(static_cast<std::uint8_t>(digits[2 * i + 1]));
+    out[i] = static_cast<std::uint8_t>(((hi < 0 ? 0 : hi) << 4) | (lo < 0 ? 0 : lo));
   }
   return out;
 }

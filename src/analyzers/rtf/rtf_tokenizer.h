@@ -3,6 +3,7 @@
 /// words with their numeric parameter, control symbols, \'hh bytes, text runs and the raw bytes
 /// of \binN. Tolerant the way Word is: it never fails, every byte becomes part of some token,
 /// and oddities (over-long words or parameters, \bin past the end) are counted, not refused.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -60,12 +61,19 @@ class Tokenizer {
   bool binary_truncated_ = false;
 };
 
+/// Value of each byte as an ASCII hex digit, or -1 (a table: \objdata is mostly hex digits).
+inline constexpr std::array<std::int8_t, 256> kHexValues = [] {
+  std::array<std::int8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = c >= '0' && c <= '9'   ? static_cast<std::int8_t>(c - '0')
+           : c >= 'a' && c <= 'f' ? static_cast<std::int8_t>(c - 'a' + 10)
+           : c >= 'A' && c <= 'F' ? static_cast<std::int8_t>(c - 'A' + 10)
+                                  : std::int8_t{-1};
+  }
+  return t;
+}();
+
 /// Value of an ASCII hex digit, or -1.
-inline int hex_value(std::uint8_t c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+inline int hex_value(std::uint8_t c) { return kHexValues[c]; }
 
 }  // namespace lg::rtf
