@@ -5,6 +5,7 @@
 #include <nettle/arcfour.h>
 #include <nettle/cbc.h>
 #include <nettle/nettle-meta.h>
+#include <nettle/sha1.h>
 // nettle/aes.h names its old interface by macros, among them aes_decrypt (nettle_aes_decrypt),
 // which would rename lg::aes_decrypt here.
 #undef aes_decrypt
@@ -66,9 +67,46 @@ bool Hasher::digest_into(ByteView a, ByteView b, Bytes& out) {
   return true;
 }
 
+namespace {
+
+void put_le32(std::uint8_t* p, std::uint32_t v) {
+  p[0] = static_cast<std::uint8_t>(v);
+  p[1] = static_cast<std::uint8_t>(v >> 8);
+  p[2] = static_cast<std::uint8_t>(v >> 16);
+  p[3] = static_cast<std::uint8_t>(v >> 24);
+}
+
+// SHA-1 rounds (the Standard scheme, most Agile files): each message le32(i) || h is 24 bytes,
+// one block once padded (FIPS 180-4 5.1.1: 0x80, zeros, the length in bits, 192, big-endian
+// in the last 8 bytes), so a round is one call of Nettle's compression function (SHA-NI where
+// the CPU has it) from the initial hash value (FIPS 180-4 5.3.1) and the digest written back
+// big-endian into the next block.
+void iterate_sha1(Bytes& h, std::uint32_t first, std::uint32_t rounds) {
+  std::array<std::uint8_t, SHA1_BLOCK_SIZE> block{};
+  std::copy(h.begin(), h.end(), block.begin() + 4);
+  block[4 + SHA1_DIGEST_SIZE] = 0x80;
+  block[SHA1_BLOCK_SIZE - 1] = (4 + SHA1_DIGEST_SIZE) * 8;
+  for (std::uint32_t k = 0; k < rounds; ++k) {
+    put_le32(block.data(), first + k);
+    std::uint32_t state[5] = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
+    nettle_sha1_compress(state, block.data());
+    for (std::size_t w = 0; w < 5; ++w) {
+      for (std::size_t b = 0; b < 4; ++b)
+        block[4 + 4 * w + b] = static_cast<std::uint8_t>(state[w] >> (24 - 8 * b));
+    }
+  }
+  std::copy_n(block.begin() + 4, SHA1_DIGEST_SIZE, h.begin());
+}
+
+}  // namespace
+
 bool Hasher::iterate(Bytes& h, std::uint32_t first, std::uint32_t rounds) {
   constexpr std::size_t kMaxDigest = 64;  // SHA-512
   if (!ok() || h.size() != hash_->digest_size || h.size() > kMaxDigest) return false;
+  if (hash_ == &nettle_sha1) {
+    iterate_sha1(h, first, rounds);
+    return true;
+  }
   // le32(i) || h, each digest written over h after the counter.
   std::array<std::uint8_t, 4 + kMaxDigest> buf;
   const std::size_t n = hash_->digest_size;
@@ -76,11 +114,7 @@ bool Hasher::iterate(Bytes& h, std::uint32_t first, std::uint32_t rounds) {
   void* ctx = ctx_.data();
   hash_->init(ctx);  // Nettle's digest functions leave the context initialized again
   for (std::uint32_t k = 0; k < rounds; ++k) {
-    const std::uint32_t i = first + k;
-    buf[0] = static_cast<std::uint8_t>(i);
-    buf[1] = static_cast<std::uint8_t>(i >> 8);
-    buf[2] = static_cast<std::uint8_t>(i >> 16);
-    buf[3] = static_cast<std::uint8_t>(i >> 24);
+    put_le32(buf.data(), first + k);
     hash_->update(ctx, 4 + n, buf.data());
     hash_->digest(ctx, n, buf.data() + 4);
   }
