@@ -85,5 +85,17 @@ int main(int argc, char** argv) {
     std::cerr << "lureguard: " << engine.status().message() << "\n";
     return 3;
   }
-  return lg::run_scan(**engine, opts, std::cout, std::cerr);
+  const int code = lg::run_scan(**engine, opts, std::cout, std::cerr);
+  // The engine's tables (lexicons, look-alike indexes, ICU objects) are many small heap
+  // blocks: freeing them one by one is work the process's exit does at once (a tenth of an
+  // empty scan). A contact history is closed properly (SQLite checkpoints its WAL on close);
+  // under AddressSanitizer the engine is destroyed, so that leak checking sees everything.
+#if !defined(__SANITIZE_ADDRESS__)
+  if (history_path.empty()) {
+    std::cout.flush();
+    std::cerr.flush();
+    std::quick_exit(code);
+  }
+#endif
+  return code;
 }
