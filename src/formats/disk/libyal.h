@@ -96,28 +96,20 @@ struct Bfio {
   static constexpr const char* kSoname = "libbfio.so.1";
   LG_LIBBFIO_FUNCTIONS(LG_LIBYAL_FIELD)
 };
-struct Fsntfs {
-  static constexpr const char* kSoname = "libfsntfs.so.1";
-  using Volume = libfsntfs_volume_t;
-  using Entry = libfsntfs_file_entry_t;
-  using Error = libfsntfs_error_t;
-  LG_LIBFSNTFS_FUNCTIONS(LG_LIBYAL_FIELD)
-};
-struct Fshfs {
-  static constexpr const char* kSoname = "libfshfs.so.1";
-  using Volume = libfshfs_volume_t;
-  using Entry = libfshfs_file_entry_t;
-  using Error = libfshfs_error_t;
-  LG_LIBFSHFS_FUNCTIONS(LG_LIBYAL_FIELD)
-};
-struct Fsapfs {
-  static constexpr const char* kSoname = "libfsapfs.so.1";
-  using Volume = libfsapfs_volume_t;
-  using Entry = libfsapfs_file_entry_t;
-  using Error = libfsapfs_error_t;
-  LG_LIBFSAPFS_FUNCTIONS(LG_LIBYAL_FIELD)
-};
+// A file-system library's table: also its volume, file entry and error types.
+#define LG_LIBYAL_FS_TABLE(Name, lib, FUNCTIONS)         \
+  struct Name {                                          \
+    static constexpr const char* kSoname = #lib ".so.1"; \
+    using Volume = lib##_volume_t;                       \
+    using Entry = lib##_file_entry_t;                    \
+    using Error = lib##_error_t;                         \
+    FUNCTIONS(LG_LIBYAL_FIELD)                           \
+  };
+LG_LIBYAL_FS_TABLE(Fsntfs, libfsntfs, LG_LIBFSNTFS_FUNCTIONS)
+LG_LIBYAL_FS_TABLE(Fshfs, libfshfs, LG_LIBFSHFS_FUNCTIONS)
+LG_LIBYAL_FS_TABLE(Fsapfs, libfsapfs, LG_LIBFSAPFS_FUNCTIONS)
 
+#undef LG_LIBYAL_FS_TABLE
 #undef LG_LIBYAL_FIELD
 
 /// The library's table, loaded on the first call (once per process, thread-safe, never
