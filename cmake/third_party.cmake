@@ -32,7 +32,8 @@ pkg_check_modules(LIBMSPACK REQUIRED IMPORTED_TARGET libmspack)
 # Nettle: the digests (core/hash.cpp, office_crypto's key derivation).
 pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)
 # libfsntfs, libfshfs, libfsapfs and libbfio (libyal): NTFS, HFS+ and APFS volumes in disk
-# images.
+# images. Only their headers are used at build time: formats/disk/libyal.cpp loads the shared
+# objects on first use (dlopen), so no program links them (HACKING.md, "Disk volume libraries").
 pkg_check_modules(LIBFSNTFS REQUIRED IMPORTED_TARGET libfsntfs)
 pkg_check_modules(LIBFSHFS REQUIRED IMPORTED_TARGET libfshfs)
 pkg_check_modules(LIBFSAPFS REQUIRED IMPORTED_TARGET libfsapfs)
@@ -111,12 +112,11 @@ lg_third_party(lg_dep_sqlite3 SHARED SQLite::SQLite3 STATIC sqlite3 -ldl -lm
 lg_third_party(lg_dep_mspack SHARED PkgConfig::LIBMSPACK STATIC mspack)
 lg_third_party(lg_dep_pugixml SHARED pugixml::pugixml STATIC pugixml)
 lg_third_party(lg_dep_png SHARED PkgConfig::LIBPNG STATIC png16 -lm DEPS lg_dep_z)
-# The libyal archives each carry their own copies of libcerror/libcdata/...; until linking
-# both statically is checked, static programs take the shared libraries of these.
-lg_third_party(lg_dep_bfio SHARED PkgConfig::LIBBFIO STATIC -lbfio)
-lg_third_party(lg_dep_fsntfs SHARED PkgConfig::LIBFSNTFS STATIC -lfsntfs DEPS lg_dep_bfio)
-lg_third_party(lg_dep_fshfs SHARED PkgConfig::LIBFSHFS STATIC -lfshfs DEPS lg_dep_bfio)
-lg_third_party(lg_dep_fsapfs SHARED PkgConfig::LIBFSAPFS STATIC -lfsapfs DEPS lg_dep_bfio)
+# The libyal headers (function types for the dlsym tables) and dlopen itself.
+add_library(lg_dep_libyal INTERFACE)
+target_include_directories(lg_dep_libyal SYSTEM INTERFACE ${LIBFSNTFS_INCLUDE_DIRS}
+  ${LIBFSHFS_INCLUDE_DIRS} ${LIBFSAPFS_INCLUDE_DIRS} ${LIBBFIO_INCLUDE_DIRS})
+target_link_libraries(lg_dep_libyal INTERFACE ${CMAKE_DL_LIBS})
 # toml++ is used header-only (by engine/config.cpp alone): no library to load at start.
 add_library(lg_dep_tomlpp INTERFACE)
 target_include_directories(lg_dep_tomlpp SYSTEM INTERFACE ${TOMLPP_INCLUDE_DIRS})

@@ -6,6 +6,8 @@ usage: cli_test.py LUREGUARD REPO_ROOT      (prints "N passed, N failed")
 """
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -230,6 +232,25 @@ class Cli(unittest.TestCase):
         p = run("version")
         self.assertEqual(p.returncode, 0)
         self.assertTrue(p.stdout.startswith(b"lureguard "))
+
+    def test_volume_libraries_loaded_on_first_use(self):
+        # No libyal library is linked (src/formats/disk/libyal.h): a scan that meets an NTFS
+        # volume loads libfsntfs.so.1 itself and reads the volume.
+        dyn = subprocess.run(["readelf", "-d", LG], stdout=subprocess.PIPE, check=True)
+        needed = re.findall(r"\(NEEDED\).*\[(.*)\]", dyn.stdout.decode())
+        self.assertTrue(needed)
+        self.assertEqual([n for n in needed if n.startswith(("libfs", "libbfio"))], [])
+        path = os.environ.get("PATH", "") + ":/usr/sbin:/sbin"
+        mkntfs = shutil.which("mkntfs", path=path)
+        if mkntfs is None:
+            self.skipTest("mkntfs (Debian ntfs-3g) not installed")
+        img = self.write("volume.img", b"\0" * (2 << 20))
+        subprocess.run([mkntfs, "-F", "-f", "-q", "-s", "512", "-c", "512", "-L", "LURE", str(img)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        p = run("scan", "--format", "jsonl", str(img))
+        self.assertLess(p.returncode, 3, p.stderr)
+        report = jsonl(p)[0]
+        self.assertEqual(facts(report)["file_systems"], ['volume: NTFS "LURE"'])
 
 
 

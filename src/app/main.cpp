@@ -12,6 +12,15 @@
 #include "engine/config.h"
 #include "engine/engine.h"
 
+// AddressSanitizer, as GCC (__SANITIZE_ADDRESS__) and clang (__has_feature) announce it.
+#if defined(__SANITIZE_ADDRESS__)
+#define LG_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LG_ADDRESS_SANITIZER 1
+#endif
+#endif
+
 int main(int argc, char** argv) {
   CLI::App app{"lureguard: static analysis of mail and files for targeted lures"};
   app.require_subcommand(1);
@@ -85,5 +94,17 @@ int main(int argc, char** argv) {
     std::cerr << "lureguard: " << engine.status().message() << "\n";
     return 3;
   }
-  return lg::run_scan(**engine, opts, std::cout, std::cerr);
+  const int code = lg::run_scan(**engine, opts, std::cout, std::cerr);
+  // The engine's tables (lexicons, look-alike indexes, ICU objects) are many small heap
+  // blocks: freeing them one by one is work the process's exit does at once (a tenth of an
+  // empty scan). A contact history is closed properly (SQLite checkpoints its WAL on close);
+  // under AddressSanitizer the engine is destroyed, so that leak checking sees everything.
+#if !defined(LG_ADDRESS_SANITIZER)
+  if (history_path.empty()) {
+    std::cout.flush();
+    std::cerr.flush();
+    std::quick_exit(code);
+  }
+#endif
+  return code;
 }

@@ -17,6 +17,12 @@ namespace {
 /// Entry names kept in the "entry_names" fact.
 constexpr std::size_t kMaxNamesInFact = 100;
 
+/// Why a volume was not listed, for the file_systems fact: kUnsupported when this process
+/// cannot read it (its library not loaded, libyal.h), otherwise damage.
+const char* not_read_why(const Status& s) {
+  return s.code() == ErrorCode::kUnsupported ? " (not read)" : " (unreadable)";
+}
+
 // Volume signatures at their fixed offsets: NTFS and HFS+/HFSX as identify() knows them (the
 // boot sector, the volume header at 1024), APFS (the container superblock's "NXSB" at 32),
 // ISO 9660 (ECMA-119 8.1: "CD001" in the descriptor at sector 16) and UDF (ECMA-167 2/9.1:
@@ -126,7 +132,7 @@ void DiskRun::walk_fs(const disk::BlockDevice& dev, const std::string& label,
   auto stop = [this] { return ctx_.should_stop(); };
   auto vol = kind == "ntfs" ? disk::open_ntfs(dev, stop) : disk::open_hfs(dev, stop);
   if (!vol) {
-    file_systems_.push_back(label + ": " + kind + " (unreadable)");
+    file_systems_.push_back(label + ": " + kind + not_read_why(vol.status()));
     ctx_.anomaly(label + ": " + vol.status().message());
     return;
   }
@@ -136,7 +142,7 @@ void DiskRun::walk_fs(const disk::BlockDevice& dev, const std::string& label,
 void DiskRun::walk_apfs(const disk::BlockDevice& dev, const std::string& label) {
   auto volumes = disk::open_apfs(dev, [this] { return ctx_.should_stop(); });
   if (!volumes) {
-    file_systems_.push_back(label + ": apfs (unreadable)");
+    file_systems_.push_back(label + ": apfs" + not_read_why(volumes.status()));
     ctx_.anomaly(label + ": " + volumes.status().message());
     return;
   }

@@ -5,9 +5,7 @@
 // Constants", "Inode Numbers": user files and folders from MIN_USER_INO_NUM = 16, below it the
 // root, the private directory and the snapshot metadata directory). A volume that is encrypted
 // is not unlocked: libfsapfs_volume_is_locked says so and the volume is named, not read.
-#include <libbfio.h>
-#include <libfsapfs.h>
-
+// libfsapfs is loaded on first use (libyal.h).
 #include "core/reader.h"
 #include "formats/disk/bfio_device.h"
 #include "formats/disk/fs_volume.h"
@@ -19,11 +17,11 @@ namespace {
 constexpr std::uint64_t kMinUserInode = 16;
 
 struct ApfsLib {
-  LG_MODE_VOLUME_LIBRARY(libfsapfs)
+  using Api = libyal::Fsapfs;
   using Id = std::uint64_t;
-  static void volume_free(Volume*& vol) {
-    Error* e = nullptr;
-    if (libfsapfs_volume_free(&vol, &e) != 1) libfsapfs_error_free(&e);
+  static void volume_free(const Api& lib, Api::Volume*& vol) {
+    Api::Error* e = nullptr;
+    if (lib.volume_free(&vol, &e) != 1) lib.error_free(&e);
   }
   static bool skip(const std::string& /*name*/, Id id, bool /*at_root*/) {
     return id < kMinUserInode;
@@ -35,17 +33,18 @@ using Apfs = walk::ModeVolume<ApfsLib>;
 /// The container, freed after the last of its volumes (each holds it).
 class Container {
  public:
-  explicit Container(libfsapfs_container_t* c) : c_(c) {}
+  Container(const libyal::Fsapfs& lib, libfsapfs_container_t* c) : lib_(lib), c_(c) {}
   ~Container() {
     libfsapfs_error_t* e = nullptr;
-    if (libfsapfs_container_close(c_, &e) != 0) libfsapfs_error_free(&e);
-    if (libfsapfs_container_free(&c_, &e) != 1) libfsapfs_error_free(&e);
+    if (lib_.container_close(c_, &e) != 0) lib_.error_free(&e);
+    if (lib_.container_free(&c_, &e) != 1) lib_.error_free(&e);
   }
   Container(const Container&) = delete;
   Container& operator=(const Container&) = delete;
   libfsapfs_container_t* get() const { return c_; }
 
  private:
+  const libyal::Fsapfs& lib_;
   libfsapfs_container_t* c_;
 };
 
@@ -58,37 +57,39 @@ Result<std::vector<ApfsVolumeSlot>> open_apfs(const BlockDevice& dev, std::funct
   if (!head || !is_apfs_container(*head)) {
     return Status::error(ErrorCode::kMalformed, "no APFS container superblock (NXSB at 32)");
   }
+  auto loaded = libyal::fsapfs();
+  if (!loaded) return libyal::not_read("APFS", loaded.status());
+  const libyal::Fsapfs& lib = **loaded;
   auto opened = BfioDevice::open(dev, kMaxVolumeReadBytes, std::move(stop));
   if (!opened) return opened.status();
   std::shared_ptr<BfioDevice> io = std::move(*opened);
   libfsapfs_container_t* raw = nullptr;
   libfsapfs_error_t* error = nullptr;
-  if (libfsapfs_container_initialize(&raw, &error) != 1) {
-    return Status::error(ErrorCode::kInternal, Apfs::message(error));
+  if (lib.container_initialize(&raw, &error) != 1) {
+    return Status::error(ErrorCode::kInternal, Apfs::message(lib, error));
   }
-  if (libfsapfs_container_open_file_io_handle(raw,
-                                              reinterpret_cast<libbfio_handle_t*>(io->handle()),
-                                              LIBFSAPFS_OPEN_READ, &error) != 1) {
-    std::string why = Apfs::message(error);
-    libfsapfs_container_free(&raw, nullptr);
+  if (lib.container_open_file_io_handle(raw, reinterpret_cast<libbfio_handle_t*>(io->handle()),
+                                        LIBFSAPFS_OPEN_READ, &error) != 1) {
+    std::string why = Apfs::message(lib, error);
+    lib.container_free(&raw, nullptr);
     return Status::error(ErrorCode::kMalformed, "APFS container not opened: " + why);
   }
-  auto container = std::make_shared<Container>(raw);
+  auto container = std::make_shared<Container>(lib, raw);
   int n = 0;
-  if (libfsapfs_container_get_number_of_volumes(raw, &n, &error) != 1) {
+  if (lib.container_get_number_of_volumes(raw, &n, &error) != 1) {
     return Status::error(ErrorCode::kMalformed,
-                         "APFS volumes not counted: " + Apfs::message(error));
+                         "APFS volumes not counted: " + Apfs::message(lib, error));
   }
   std::vector<ApfsVolumeSlot> out;
   for (int i = 0; i < n && out.size() < kMaxApfsVolumes; ++i) {
     ApfsVolumeSlot slot;
     libfsapfs_volume_t* vol = nullptr;
-    if (libfsapfs_container_get_volume_by_index(raw, i, &vol, &error) != 1) {
-      slot.problem = "volume not opened: " + Apfs::message(error);
+    if (lib.container_get_volume_by_index(raw, i, &vol, &error) != 1) {
+      slot.problem = "volume not opened: " + Apfs::message(lib, error);
     } else {
-      const int locked = libfsapfs_volume_is_locked(vol, &error);
-      if (locked < 0) libfsapfs_error_free(&error);
-      auto v = std::make_unique<Apfs>(io, container, vol, "APFS");
+      const int locked = lib.volume_is_locked(vol, &error);
+      if (locked < 0) lib.error_free(&error);
+      auto v = std::make_unique<Apfs>(lib, io, container, vol, "APFS");
       if (locked != 0) {
         slot.problem = "volume \"" + v->label() + "\" encrypted, not read";
       } else {

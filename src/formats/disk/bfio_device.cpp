@@ -1,9 +1,8 @@
 // A BlockDevice as a libbfio handle: libbfio_handle_initialize with our own I/O functions
 // (libbfio.h, "Handle functions"). Each handle, and each clone the library makes, has its own
-// offset; the device, the read budget and the stop request are shared.
+// offset; the device, the read budget and the stop request are shared. libbfio is loaded on
+// first use (libyal.h).
 #include "formats/disk/bfio_device.h"
-
-#include <libbfio.h>
 
 #include <algorithm>
 #include <cstring>
@@ -109,16 +108,19 @@ Result<std::unique_ptr<BfioDevice>> BfioDevice::open(const BlockDevice& dev,
   if (dev.size() > static_cast<std::uint64_t>(INT64_MAX)) {
     return Status::error(ErrorCode::kUnsupported, "device larger than libbfio offsets");
   }
+  auto lib = libyal::bfio();
+  if (!lib) return lib.status();
   std::unique_ptr<BfioDevice> out(new BfioDevice());
+  out->lib_ = *lib;
   out->shared_ = Shared{&dev, read_budget, 0, false, std::move(stop)};
   auto* io = new Io{&out->shared_};
   libbfio_handle_t* handle = nullptr;
   libbfio_error_t* error = nullptr;
-  if (libbfio_handle_initialize(
+  if ((*lib)->handle_initialize(
           &handle, reinterpret_cast<intptr_t*>(io), free_io, clone_io, open_io, close_io, read_io,
           write_io, seek_io, exists_io, is_open_io, size_io,
           LIBBFIO_FLAG_IO_HANDLE_MANAGED | LIBBFIO_FLAG_IO_HANDLE_CLONE_BY_FUNCTION, &error) != 1) {
-    libbfio_error_free(&error);
+    (*lib)->error_free(&error);
     delete io;
     return Status::error(ErrorCode::kInternal, "libbfio handle not created");
   }
@@ -129,7 +131,7 @@ Result<std::unique_ptr<BfioDevice>> BfioDevice::open(const BlockDevice& dev,
 BfioDevice::~BfioDevice() {
   if (handle_ == nullptr) return;
   libbfio_error_t* error = nullptr;
-  if (libbfio_handle_free(&handle_, &error) != 1) libbfio_error_free(&error);
+  if (lib_->handle_free(&handle_, &error) != 1) lib_->error_free(&error);
 }
 
 }  // namespace lg::disk

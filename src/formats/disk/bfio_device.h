@@ -1,6 +1,6 @@
 #pragma once
-/// A BlockDevice offered to libyal file-system libraries (libfsntfs, libfshfs) as a libbfio
-/// handle, so that they read a volume inside a virtual disk without the volume being copied
+/// A BlockDevice offered to libyal file-system libraries (libfsntfs, libfshfs, libfsapfs) as a
+/// libbfio handle, so that they read a volume inside a virtual disk without the volume being copied
 /// out: each read the library makes becomes a BlockDevice::read. Reads are bounded: at most
 /// `read_budget` bytes in all, and none once `stop` says so; after that every read fails and
 /// the library returns an error.
@@ -11,12 +11,14 @@
 
 #include "core/status.h"
 #include "formats/disk/block_device.h"
+#include "formats/disk/libyal.h"
 
 namespace lg::disk {
 
 class BfioDevice {
  public:
-  /// `dev` must outlive the BfioDevice and every library object opened over it.
+  /// `dev` must outlive the BfioDevice and every library object opened over it. An error when
+  /// libbfio cannot be loaded.
   [[nodiscard]] static Result<std::unique_ptr<BfioDevice>> open(const BlockDevice& dev,
                                                                 std::uint64_t read_budget,
                                                                 std::function<bool()> stop = {});
@@ -41,6 +43,7 @@ class BfioDevice {
 
  private:
   BfioDevice() = default;
+  const libyal::Bfio* lib_ = nullptr;
   Shared shared_;
   std::intptr_t* handle_ = nullptr;
 };

@@ -5,9 +5,7 @@
 // its root: the journal files (".journal", ".journal_info_block", section "Journal") and the
 // folders of hard-link targets ("\0\0\0\0HFS+ Private Data", ".HFS+ Private Directory Data\r",
 // section "Hard Links").
-#include <libbfio.h>
-#include <libfshfs.h>
-
+// libfshfs is loaded on first use (libyal.h).
 #include <array>
 #include <string_view>
 
@@ -34,12 +32,12 @@ bool is_root_metadata(std::string_view name) {
 }
 
 struct HfsLib {
-  LG_MODE_VOLUME_LIBRARY(libfshfs)
+  using Api = libyal::Fshfs;
   using Id = std::uint32_t;
-  static void volume_free(Volume*& vol) {
-    Error* e = nullptr;
-    if (libfshfs_volume_close(vol, &e) != 0) libfshfs_error_free(&e);
-    if (libfshfs_volume_free(&vol, &e) != 1) libfshfs_error_free(&e);
+  static void volume_free(const Api& lib, Api::Volume*& vol) {
+    Api::Error* e = nullptr;
+    if (lib.volume_close(vol, &e) != 0) lib.error_free(&e);
+    if (lib.volume_free(&vol, &e) != 1) lib.error_free(&e);
   }
   static bool skip(const std::string& name, Id /*id*/, bool at_root) {
     return at_root && is_root_metadata(name);
@@ -56,20 +54,23 @@ Result<std::unique_ptr<FsVolume>> open_hfs(const BlockDevice& dev, std::function
     return Status::error(ErrorCode::kMalformed, "no HFS+ volume header at 1024");
   }
   const std::string kind = (*head)[1025] == 'X' ? "HFSX" : "HFS+";
+  auto loaded = libyal::fshfs();
+  if (!loaded) return libyal::not_read(kind.c_str(), loaded.status());
+  const libyal::Fshfs& lib = **loaded;
   auto io = BfioDevice::open(dev, kMaxVolumeReadBytes, std::move(stop));
   if (!io) return io.status();
   libfshfs_volume_t* vol = nullptr;
   libfshfs_error_t* error = nullptr;
-  if (libfshfs_volume_initialize(&vol, &error) != 1) {
-    return Status::error(ErrorCode::kInternal, Hfs::message(error));
+  if (lib.volume_initialize(&vol, &error) != 1) {
+    return Status::error(ErrorCode::kInternal, Hfs::message(lib, error));
   }
-  if (libfshfs_volume_open_file_io_handle(vol, reinterpret_cast<libbfio_handle_t*>((*io)->handle()),
-                                          LIBFSHFS_OPEN_READ, &error) != 1) {
-    std::string why = Hfs::message(error);
-    libfshfs_volume_free(&vol, nullptr);
+  if (lib.volume_open_file_io_handle(vol, reinterpret_cast<libbfio_handle_t*>((*io)->handle()),
+                                     LIBFSHFS_OPEN_READ, &error) != 1) {
+    std::string why = Hfs::message(lib, error);
+    lib.volume_free(&vol, nullptr);
     return Status::error(ErrorCode::kMalformed, kind + " volume not opened: " + why);
   }
-  return std::unique_ptr<FsVolume>(new Hfs(std::move(*io), nullptr, vol, kind));
+  return std::unique_ptr<FsVolume>(new Hfs(lib, std::move(*io), nullptr, vol, kind));
 }
 
 }  // namespace lg::disk

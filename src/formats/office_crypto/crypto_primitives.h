@@ -1,7 +1,8 @@
 #pragma once
-/// The operations the Office encryption schemes need ([MS-OFFCRYPTO] 2.3): hashes by name and
-/// RC4 (Nettle: no provider to load, which for RC4 meant OpenSSL 3's legacy module and a
-/// second libcrypto), AES-ECB/CBC decryption without padding (OpenSSL EVP).
+/// The operations the Office encryption schemes need ([MS-OFFCRYPTO] 2.3): hashes by name, RC4
+/// and AES-ECB/CBC decryption without padding, all from Nettle: nothing to load at the first
+/// use (OpenSSL 3's first EVP fetch loads its default provider, about a millisecond, and RC4
+/// needed its legacy module and a second libcrypto).
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -33,6 +34,11 @@ class Hasher {
   Bytes digest(ByteView a, ByteView b = {});
   /// Same, into `out` (resized to size()); false on failure.
   bool digest_into(ByteView a, ByteView b, Bytes& out);
+  /// The password key derivation's rounds ([MS-OFFCRYPTO] 2.3.4.7, 2.3.4.11):
+  /// h = H(le32(i) || h) for i = first, ..., first + rounds - 1. `h` must hold size() bytes.
+  /// Each round is one update and one digest written in place (the digest resets the
+  /// context), so that it costs the compression function and little else.
+  bool iterate(Bytes& h, std::uint32_t first, std::uint32_t rounds);
 
  private:
   const nettle_hash* hash_;

@@ -41,13 +41,11 @@ Result<Bytes> spin_hash(Hasher& h, ByteView salt, ByteView password, std::uint32
                         const StopFn& stop) {
   Bytes cur;
   if (!h.digest_into(salt, password, cur)) return Status::error(ErrorCode::kInternal, "hash");
-  Bytes next;
-  for (std::uint32_t i = 0; i < spins; ++i) {
-    if (i % kStopCheckEvery == 0 && stop && stop())
+  for (std::uint32_t i = 0; i < spins; i += kStopCheckEvery) {
+    if (stop && stop())
       return Status::error(ErrorCode::kCancelled, "deadline during key derivation");
-    auto it = le32(i);
-    if (!h.digest_into(it, cur, next)) return Status::error(ErrorCode::kInternal, "hash");
-    cur.swap(next);
+    if (!h.iterate(cur, i, std::min(kStopCheckEvery, spins - i)))
+      return Status::error(ErrorCode::kInternal, "hash");
   }
   return cur;
 }

@@ -8,6 +8,7 @@
 #include "core/reader.h"
 #include "core/testing/recording_context.h"
 #include "formats/cfb/compound_file.h"
+#include "formats/office_crypto/crypto_primitives.h"
 #include "formats/office_crypto/encryption_info.h"
 #include "formats/office_crypto/office_crypto_test_writer.h"
 #include "formats/office_crypto/rc4_document.h"
@@ -123,6 +124,27 @@ TEST(OfficeCrypto, AgileEncryptionRoundTripWithAKoreanPassword) {
   EXPECT_EQ(info->describe(), "ECMA-376 Agile AES-256 SHA512, 1000 spins");
   EXPECT_EQ(open_package(enc.encryption_info, enc.encrypted_package, "사과나무2024"), package);
   EXPECT_TRUE(open_package(enc.encryption_info, enc.encrypted_package, "사과나무2023").empty());
+}
+
+TEST(OfficeCrypto, HasherIterateIsTheSpinLoopInAnyChunks) {
+  for (const char* name : {"SHA1", "SHA512", "MD5"}) {
+    Hasher h(name);
+    Bytes naive = h.digest(testing::pattern(5, 40));
+    Bytes next;
+    for (std::uint32_t i = 0; i < 1000; ++i) {
+      const std::uint8_t it[4] = {static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(i >> 8),
+                                  0, 0};
+      ASSERT_TRUE(h.digest_into(ByteView(it, 4), naive, next));
+      naive.swap(next);
+    }
+    Bytes fast = h.digest(testing::pattern(5, 40));
+    ASSERT_TRUE(h.iterate(fast, 0, 1));
+    ASSERT_TRUE(h.iterate(fast, 1, 700));
+    ASSERT_TRUE(h.iterate(fast, 701, 299));
+    EXPECT_EQ(fast, naive) << name;
+    Bytes wrong_size(3, 0);
+    EXPECT_FALSE(h.iterate(wrong_size, 0, 1)) << name;
+  }
 }
 
 TEST(OfficeCrypto, HugeSpinCountIsRefusedNotComputed) {
