@@ -49,13 +49,13 @@ void Scan::finish_lure() {
   for (auto& hit : lure_->finish()) add_finding(0, hit.symbol, std::move(hit.evidence));
 }
 
-void Scan::run(std::string_view name, ByteView data) {
+void Scan::run(std::string_view name, ByteView data, std::optional<FileType> type) {
   deadline_ =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(config_.limits.deadline_ms);
   total_bytes_ = data.size();
   ChildInfo root{"input", std::string(name), "", std::nullopt};
   start_lure();
-  analyze_object(-1, root, data);
+  analyze_object(-1, root, data, type);
   while (!stack_.empty()) {
     Pending p = std::move(stack_.back());
     stack_.pop_back();
@@ -73,7 +73,8 @@ void Scan::run(std::string_view name, ByteView data) {
                    root_node.sha256};
 }
 
-void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data) {
+void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data,
+                          std::optional<FileType> known_type) {
   ObjectNode node;
   node.id = static_cast<int>(report_.objects.size());
   node.parent = parent;
@@ -103,7 +104,7 @@ void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data) {
         finding(issue.symbol, {info.name, std::move(issue.detail)});
     return;
   }
-  type = identify(data);
+  type = known_type ? *known_type : identify(data);
   node.type = std::string(file_type_name(type));
   if (parent < 0) node.path = type == FileType::kMessage ? "message" : node.type;
   by_sha256_.emplace(node.sha256, node.id);
