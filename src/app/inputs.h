@@ -3,10 +3,12 @@
 /// `-` for standard input; an mbox file is split into its messages, each its own report.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/bytes.h"
+#include "core/file_type.h"
 #include "core/status.h"
 
 namespace lg {
@@ -21,6 +23,8 @@ struct InputItem {
   std::string name;  // the path, with "#N" for the Nth message of an mbox
   std::shared_ptr<const Bytes> storage;
   ByteView data;
+  // identify(data) when load_input already knew it (a whole file), so the scan need not redo it.
+  std::optional<FileType> type;
 };
 
 /// Expands the command line's paths: a directory becomes its regular files, recursively,

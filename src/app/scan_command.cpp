@@ -34,7 +34,7 @@ Outcome scan_path(const Engine& engine, const InputPath& path) {
     return o;
   }
   o.reports.reserve(items->size());
-  for (const auto& item : *items) o.reports.push_back(engine.scan(item.name, item.data));
+  for (const auto& item : *items) o.reports.push_back(engine.scan(item.name, item.data, item.type));
   return o;
 }
 

@@ -56,7 +56,7 @@ Result<std::unique_ptr<const Engine>> Engine::create(Config config,
   return engine;
 }
 
-Report Engine::scan(std::string_view name, ByteView data) const {
+Report Engine::scan(std::string_view name, ByteView data, std::optional<FileType> type) const {
   auto start = std::chrono::steady_clock::now();
   Report report;
   report.version = LG_VERSION_STRING;
@@ -74,7 +74,7 @@ Report Engine::scan(std::string_view name, ByteView data) const {
     Scan scan(config_, text_scanner_, report, make_analyzer, lexicon_ ? &*lexicon_ : nullptr,
               scratch ? &*scratch : nullptr);
     scan.set_message_checks(&message_checks_, history_.get());
-    scan.run(name, data);
+    scan.run(name, data, type);
   }
   if (scratch) {
     std::lock_guard lock(scratch_mu_);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/bytes.h"
+#include "core/file_type.h"
 #include "detect/lexicon.h"
 #include "detect/text_scanner.h"
 #include "engine/config.h"
@@ -34,8 +35,10 @@ class Engine {
 
   /// Analyzes `data` (named `name` for the report) and everything inside it, within the
   /// configured limits. Never throws for bad input; a limit hit or an analyzer failure is a
-  /// finding and the partial result is kept. Thread-safe.
-  Report scan(std::string_view name, ByteView data) const;
+  /// finding and the partial result is kept. Thread-safe. `type`, when the caller already
+  /// has it, is identify(data) (it is not computed again).
+  Report scan(std::string_view name, ByteView data,
+              std::optional<FileType> type = std::nullopt) const;
 
   const Config& config() const { return config_; }
   const SanctionsList& sanctions() const { return sanctions_; }

@@ -55,13 +55,13 @@ void Scan::finish_lure() {
   for (auto& hit : lure_->finish()) add_finding(0, hit.symbol, std::move(hit.evidence));
 }
 
-void Scan::run(std::string_view name, ByteView data) {
+void Scan::run(std::string_view name, ByteView data, std::optional<FileType> type) {
   deadline_ =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(config_.limits.deadline_ms);
   total_bytes_ = data.size();
   ChildInfo root{"input", std::string(name), "", std::nullopt};
   start_lure();
-  analyze_object(-1, root, data);
+  analyze_object(-1, root, data, type);
   while (!stack_.empty()) {
     Pending p = std::move(stack_.back());
     stack_.pop_back();
@@ -79,7 +79,8 @@ void Scan::run(std::string_view name, ByteView data) {
                    root_node.sha256};
 }
 
-void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data) {
+void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data,
+                          std::optional<FileType> known_type) {
   ObjectNode node;
   node.id = static_cast<int>(report_.objects.size());
   node.parent = parent;
@@ -113,7 +114,7 @@ void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data) {
         finding(issue.symbol, {info.name, std::move(issue.detail)});
     return;
   }
-  type = identify(data);
+  type = known_type ? *known_type : identify(data);
   node.type = std::string(file_type_name(type));
   if (parent < 0) node.path = type == FileType::kMessage ? "message" : node.type;
   if (wants_md5_sha1(node.relation, type)) add_md5_sha1(node, data);

@@ -29,8 +29,9 @@ class Scan final : public Context, public DetectorSink {
        AnalyzerFactory factory = make_analyzer, const Lexicon* lexicon = nullptr,
        Lexicon::Scratch* scratch = nullptr);
 
-  /// Scans `data` as the root object; fills the report (not the score).
-  void run(std::string_view name, ByteView data);
+  /// Scans `data` as the root object; fills the report (not the score). `type`, when given,
+  /// is identify(data), known to the caller.
+  void run(std::string_view name, ByteView data, std::optional<FileType> type = std::nullopt);
 
   /// Checks run on each message object (both may be null: none). `history` is consulted for
   /// the input's own message and updated at the end of run(). Both must outlive the scan.
@@ -64,7 +65,8 @@ class Scan final : public Context, public DetectorSink {
     Bytes data;
   };
 
-  void analyze_object(int parent, const ChildInfo& info, ByteView data);
+  void analyze_object(int parent, const ChildInfo& info, ByteView data,
+                      std::optional<FileType> known_type = std::nullopt);
   void check_declared(const ObjectNode& node, FileType type);
   void run_analyzer(FileType type, ByteView data);
   void limit_hit(std::string_view limit, std::string detail);

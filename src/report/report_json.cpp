@@ -63,15 +63,28 @@ void write_fact_value(JsonWriter& w, const FactValue& v) {
       v);
 }
 
+// Up to this many facts, a repeated key is found by looking at the later ones (no hash map
+// to build for the dozen facts of a typical object); above it, by a map (linear time).
+constexpr std::size_t kFactsScannedLinearly = 32;
+
 void write_facts(JsonWriter& w, const std::vector<std::pair<std::string, FactValue>>& facts) {
   // A JSON object must not repeat a name: the last value set for a key wins, written where
-  // that last value stands. One pass to find the last index of each key, one to write.
+  // that last value stands.
   std::unordered_map<std::string_view, std::size_t> last;
-  last.reserve(facts.size());
-  for (std::size_t i = 0; i < facts.size(); ++i) last[facts[i].first] = i;
+  const bool small = facts.size() <= kFactsScannedLinearly;
+  if (!small) {
+    last.reserve(facts.size());
+    for (std::size_t i = 0; i < facts.size(); ++i) last[facts[i].first] = i;
+  }
+  auto is_last = [&](std::size_t i) {
+    if (!small) return last[facts[i].first] == i;
+    for (std::size_t j = i + 1; j < facts.size(); ++j)
+      if (facts[j].first == facts[i].first) return false;
+    return true;
+  };
   w.key("facts").begin_object();
   for (std::size_t i = 0; i < facts.size(); ++i) {
-    if (last[facts[i].first] != i) continue;
+    if (!is_last(i)) continue;
     w.key(facts[i].first);
     write_fact_value(w, facts[i].second);
   }

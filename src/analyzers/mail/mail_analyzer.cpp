@@ -89,8 +89,9 @@ class Walker {
       HeaderBlock hb = parse_header_block(e.bytes, ctx_.limits().max_headers);
       if (top) {
         const std::string charset = body_charset_hint(hb, e.bytes);
-        report_message_summary(hb, charset, ctx_);
-        info_ = collect_message_info(hb, e.bytes, charset);
+        ParsedAddressFields parsed;
+        report_message_summary(hb, charset, ctx_, &parsed);
+        info_ = collect_message_info(hb, e.bytes, charset, &parsed);
         top = false;
       }
       if (!hb.blank_line && hb.body_offset < e.bytes.size()) {
@@ -236,9 +237,10 @@ class Walker {
   }
 
   void text_part(ByteView data, const std::string& charset, bool html) {
-    std::string utf8;
+    std::string_view utf8;
+    std::string converted;
     if (plain_ascii(as_chars(data), charset)) {
-      utf8 = to_string(data);  // [RFC 2045] 5.2: us-ascii by default
+      utf8 = as_chars(data);  // [RFC 2045] 5.2: us-ascii by default; read in place
     } else {
       Decoded d = decode_text(data, charset);
       if (d.guessed) {
@@ -246,7 +248,8 @@ class Walker {
                      {charset.empty() ? std::string("(undeclared)") : charset,
                       "body decoded as " + d.charset});
       }
-      utf8 = std::move(d.utf8);
+      converted = std::move(d.utf8);
+      utf8 = converted;
     }
     const std::size_t max_text = ctx_.limits().max_text_bytes;
     if (html) {

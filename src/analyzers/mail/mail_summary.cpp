@@ -7,6 +7,7 @@
 
 #include "analyzers/mail/address.h"
 #include "analyzers/mail/encoded_word.h"
+#include "analyzers/mail/message_info.h"
 #include "analyzers/mail/mime_params.h"
 
 namespace lg {
@@ -39,17 +40,28 @@ std::string joined_value(const HeaderBlock& hb, std::string_view name, bool* pre
 
 constexpr std::size_t kCharsetHintWindow = 64 * 1024;
 
+constexpr std::size_t kMaxMailboxesPerFact = 256;
+
 void address_fact(const HeaderBlock& hb, std::string_view field, std::string_view key,
-                  bool names_as_text, std::string_view fallback, Context& ctx) {
+                  bool names_as_text, std::string_view fallback, Context& ctx,
+                  ParsedAddressFields* parsed) {
   bool present = false;
-  const std::string value = joined_value(hb, field, &present);
+  const HeaderField* only = nullptr;  // the field, when it occurs once
+  for (const auto& f : hb.fields) {
+    if (!iequals(f.name, field)) continue;
+    only = present ? nullptr : &f;
+    present = true;
+  }
   if (!present) return;
-  AddressList list = parse_address_list(value, 256, fallback);
+  // One field: its value is the joined value, and its parse is kept for the caller.
+  AddressList list = parse_address_list(only ? only->value() : joined_value(hb, field, &present),
+                                        kMaxMailboxesPerFact, fallback);
   report_guessed_charsets(list.guessed, field, ctx);
   std::string formatted = capped(format_mailboxes(list.mailboxes));
   // Display names are read by people (brands, colleagues' names); addresses are observables.
   if (names_as_text) ctx.text(TextKind::kHeader, formatted);
   ctx.fact(key, std::move(formatted));
+  if (only && parsed) parsed->lists.emplace_back(only, std::move(list));
 }
 
 void text_fact(const HeaderBlock& hb, std::string_view field, std::string_view key,
@@ -92,13 +104,14 @@ std::string body_charset_hint(const HeaderBlock& hb, std::string_view message) {
   return std::string(body.substr(pos, end - pos));
 }
 
-void report_message_summary(const HeaderBlock& hb, std::string_view fallback, Context& ctx) {
+void report_message_summary(const HeaderBlock& hb, std::string_view fallback, Context& ctx,
+                            ParsedAddressFields* parsed) {
   ctx.fact("headers", static_cast<std::int64_t>(hb.fields.size()));
-  address_fact(hb, "From", "from", true, fallback, ctx);
-  address_fact(hb, "To", "to", true, fallback, ctx);
-  address_fact(hb, "Cc", "cc", true, fallback, ctx);
-  address_fact(hb, "Reply-To", "reply_to", true, fallback, ctx);
-  address_fact(hb, "Return-Path", "return_path", false, fallback, ctx);
+  address_fact(hb, "From", "from", true, fallback, ctx, parsed);
+  address_fact(hb, "To", "to", true, fallback, ctx, parsed);
+  address_fact(hb, "Cc", "cc", true, fallback, ctx, parsed);
+  address_fact(hb, "Reply-To", "reply_to", true, fallback, ctx, parsed);
+  address_fact(hb, "Return-Path", "return_path", false, fallback, ctx, parsed);
   if (const HeaderField* f = hb.find("Subject")) {
     HeaderText t = decode_header_text(f->value(), fallback);
     report_guessed_charsets(t.guessed, "Subject", ctx);

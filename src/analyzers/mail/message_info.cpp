@@ -15,10 +15,18 @@ MessageMailbox to_mailbox(Mailbox m) { return {std::move(m.display), std::move(m
 
 // The mailboxes of every field of this name, in order, at most `cap`.
 std::vector<MessageMailbox> mailboxes(const HeaderBlock& hb, std::string_view name,
-                                      std::string_view fallback, std::size_t cap) {
+                                      std::string_view fallback, std::size_t cap,
+                                      const ParsedAddressFields* parsed) {
   std::vector<MessageMailbox> out;
   for (const auto& f : hb.fields) {
     if (!iequals(f.name, name)) continue;
+    if (const AddressList* known = parsed ? parsed->find(&f) : nullptr) {
+      for (const auto& m : known->mailboxes) {
+        if (out.size() >= cap) return out;
+        out.push_back({m.display, m.address});
+      }
+      continue;
+    }
     AddressList list = parse_address_list(f.value(), kMaxMailboxesPerField, fallback);
     for (auto& m : list.mailboxes) {
       if (out.size() >= cap) return out;
@@ -31,18 +39,18 @@ std::vector<MessageMailbox> mailboxes(const HeaderBlock& hb, std::string_view na
 }  // namespace
 
 MessageInfo collect_message_info(const HeaderBlock& hb, std::string_view message,
-                                 std::string_view fallback) {
+                                 std::string_view fallback, const ParsedAddressFields* parsed) {
   MessageInfo info;
-  auto from = mailboxes(hb, "From", fallback, kMaxMailboxesPerField);
+  auto from = mailboxes(hb, "From", fallback, kMaxMailboxesPerField, parsed);
   info.from_count = from.size();
   if (!from.empty()) info.from = std::move(from.front());
-  info.reply_to = mailboxes(hb, "Reply-To", fallback, kMaxMailboxesPerField);
-  auto sender = mailboxes(hb, "Sender", fallback, 1);
+  info.reply_to = mailboxes(hb, "Reply-To", fallback, kMaxMailboxesPerField, parsed);
+  auto sender = mailboxes(hb, "Sender", fallback, 1, parsed);
   if (!sender.empty()) info.sender = std::move(sender.front());
-  auto return_path = mailboxes(hb, "Return-Path", fallback, 1);
+  auto return_path = mailboxes(hb, "Return-Path", fallback, 1, parsed);
   if (!return_path.empty()) info.return_path = std::move(return_path.front().address);
-  info.recipients = mailboxes(hb, "To", fallback, kMaxRecipients);
-  auto cc = mailboxes(hb, "Cc", fallback, kMaxRecipients - info.recipients.size());
+  info.recipients = mailboxes(hb, "To", fallback, kMaxRecipients, parsed);
+  auto cc = mailboxes(hb, "Cc", fallback, kMaxRecipients - info.recipients.size(), parsed);
   std::move(cc.begin(), cc.end(), std::back_inserter(info.recipients));
 
   info.headers.reserve(hb.fields.size());
