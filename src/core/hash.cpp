@@ -48,6 +48,7 @@ bool wants_md5_sha1(std::string_view relation, FileType type) {
   // The relations analyzers give to structure rather than files (see ChildInfo::relation).
   static constexpr std::array<std::string_view, 4> kInternal = {"body", "objdata", "stream",
                                                                 "volume"};
+  if (type == FileType::kMessage) return false;  // a message is known by its Message-ID
   if (std::find(kInternal.begin(), kInternal.end(), relation) == kInternal.end()) return true;
   return file_type_is_executable(type) || file_type_is_script(type);
 }

@@ -22,7 +22,9 @@ Digests md5_sha1(ByteView data);
 /// right: the input, attachments, archive and image entries, embedded files and packages,
 /// decrypted, expanded and decoded payloads. Parts of the carrier's own structure (a TNEF
 /// message body, a raw RTF objdata blob, an OLE stream, a disk image's volume) go without,
-/// unless their content is a program or a script: that is a file wherever it sits.
+/// unless their content is a program or a script: that is a file wherever it sits. A mail
+/// message goes without too: it is known by its Message-ID, no two copies of one message
+/// share their bytes, and its attachments carry all three digests.
 bool wants_md5_sha1(std::string_view relation, FileType type);
 std::string sha256_hex(ByteView data);
 /// Raw SHA-256, for checksums (BIP-39, Base58Check).

@@ -34,6 +34,9 @@ TEST(Hash, Md5Sha1ForFilesNotForStructure) {
   EXPECT_FALSE(wants_md5_sha1("objdata", FileType::kUnknown));
   EXPECT_FALSE(wants_md5_sha1("volume", FileType::kUnknown));
   // A program is a file wherever it sits.
+  EXPECT_FALSE(wants_md5_sha1("input", FileType::kMessage));
+  EXPECT_FALSE(wants_md5_sha1("message", FileType::kMessage));
+  EXPECT_TRUE(wants_md5_sha1("input", FileType::kZip));
   EXPECT_TRUE(wants_md5_sha1("stream", FileType::kPe));
   EXPECT_TRUE(wants_md5_sha1("objdata", FileType::kPe));
 }
