@@ -27,8 +27,13 @@ inline bool is_separator_ascii(unsigned char c) { return kSeparator[c]; }
 
 // Length of a multi-byte separator at `i` (spaces and punctuation: U+00A0, U+3000 the
 // ideographic space, 、。, full-width ：，), or 0.
+// Called for the bytes that may lead a separator.
 std::size_t separator_utf8(std::string_view s, std::size_t i) {
-  if (!text_chars::may_lead_stop_cp(static_cast<unsigned char>(s[i]))) return 0;
+  const auto lead = static_cast<unsigned char>(s[i]);
+  if (!text_chars::may_lead_stop_cp(lead)) return 0;
+  // Lead 0xE3 is U+3000..U+3FFF: only U+3000..U+303F (second byte 0x80) can stop; kana, the
+  // bulk of Japanese text, need no decoding.
+  if (lead == 0xE3 && (i + 1 >= s.size() || static_cast<unsigned char>(s[i + 1]) != 0x80)) return 0;
   char32_t cp = 0;
   std::size_t len = text_chars::decode_utf8(s, i, cp);
   return len && text_chars::is_stop_cp(cp) ? len : 0;
@@ -38,6 +43,11 @@ std::size_t separator_utf8(std::string_view s, std::size_t i) {
 // U+1100..U+11FF) needs NFC before lookup; precomposed text, the usual case, does not.
 std::size_t packed_slot(std::uint64_t packed) {
   return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 51);  // 13 bits
+}
+
+// 15 bits of the same hash: the filter's bit for a packed word.
+std::size_t packed_filter_bit(std::uint64_t packed) {
+  return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 49);
 }
 
 // The low 16 bits of the code point of a 3-byte UTF-8 sequence at the start of `w`.
@@ -101,10 +111,14 @@ Bip39Detector::Bip39Detector() {
     while (packed_keys_[slot] != 0) slot = (slot + 1) % kPackedSlots;  // 2048 of 8192 used
     packed_keys_[slot] = packed;
     packed_indices_[slot] = static_cast<std::uint16_t>(i);
+    const std::size_t bit = packed_filter_bit(packed);
+    packed_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
 }
 
 int Bip39Detector::find_packed(std::uint64_t packed) const {
+  const std::size_t bit = packed_filter_bit(packed);
+  if ((packed_filter_[bit / 64] >> (bit % 64) & 1) == 0) return -1;
   for (std::size_t slot = packed_slot(packed);; slot = (slot + 1) % kPackedSlots) {
     if (packed_keys_[slot] == packed) return packed_indices_[slot];
     if (packed_keys_[slot] == 0) return -1;
@@ -211,7 +225,19 @@ void Bip39Detector::find(std::string_view text, std::vector<MnemonicMatch>& out,
           index = static_cast<std::uint16_t>(at);
         }
     } else {
-      while (i < n && !separator_at(i)) ++i;
+      // To the next separator. Continuation bytes and the leads no separator has are passed
+      // with one test each; of the kana leads (0xE3) only those of U+3000..U+303F are decoded.
+      while (i < n) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) {
+          if (is_separator_ascii(b)) break;
+        } else if (text_chars::may_lead_stop_cp(b) &&
+                   (b != 0xE3 || (i + 1 < n && static_cast<unsigned char>(text[i + 1]) == 0x80)) &&
+                   separator_utf8(text, i) != 0) {
+          break;
+        }
+        ++i;
+      }
       std::string_view token = text.substr(start, i - start);
       // Numbering and stray punctuation ("1.", "12)", "-") neither count nor break a run.
       std::size_t skip = 0;

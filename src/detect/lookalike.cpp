@@ -33,16 +33,9 @@ std::string_view last_labels(std::string_view host, std::size_t k) {
 
 std::string_view first_label(std::string_view s) { return s.substr(0, s.find('.')); }
 
-// FNV-1a over `s` without the bytes at `skip1` and `skip2` (npos: none), so a deletion
-// variant is hashed without being built.
-// The result is never 0 (the empty slot of the deletion table).
-std::uint64_t hash_without(std::string_view s, std::size_t skip1, std::size_t skip2) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i == skip1 || i == skip2) continue;
-    h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001b3ull;
-  }
-  // splitmix64's finalizer: FNV's low bits alone index the table poorly.
+// splitmix64's finalizer over a polynomial hash, never 0 (the empty slot of the deletion
+// table).
+std::uint64_t finish_hash(std::uint64_t h) {
   h ^= h >> 30;
   h *= 0xbf58476d1ce4e5b9ull;
   h ^= h >> 27;
@@ -57,18 +50,36 @@ std::size_t power_of_two_at_least(std::size_t n) {
   return p;
 }
 
+// Longest string whose deletion variants are hashed: a brand skeleton (kMaxEditLength) or a
+// label two longer (LookalikeChecker::nearest_by_edits).
+constexpr std::size_t kMaxDeletionSource = kMaxEditLength + 2;
+
 // Calls f(hash) for `s` and every string one deletion (and, when k >= 2, two deletions)
-// from it. Repeats (deleting either of two equal neighbours) are harmless.
+// from it. Repeats (deleting either of two equal neighbours) are harmless. The hash is
+// polynomial (sum of (byte + 1) * B^position, mod 2^64) so that each variant's hash comes
+// from the prefix hashes in O(1), without building or rehashing the variant.
 template <class F>
 void for_each_deletion(std::string_view s, std::size_t k, F&& f) {
-  constexpr auto npos = std::string_view::npos;
-  f(hash_without(s, npos, npos));
+  constexpr std::uint64_t kBase = 0x100000001b3ull;  // odd
+  const std::size_t n = s.size();
+  if (n > kMaxDeletionSource) return;
+  std::uint64_t pre[kMaxDeletionSource + 1], pow[kMaxDeletionSource + 1];
+  pre[0] = 0;
+  pow[0] = 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    pre[i + 1] = pre[i] * kBase + static_cast<unsigned char>(s[i]) + 1;
+    pow[i + 1] = pow[i] * kBase;
+  }
+  // The hash of s[a, b).
+  auto part = [&](std::size_t a, std::size_t b) { return pre[b] - pre[a] * pow[b - a]; };
+  f(finish_hash(pre[n]));
   if (k == 0) return;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     if (i > 0 && s[i] == s[i - 1]) continue;  // same variant as deleting s[i-1]
-    f(hash_without(s, i, npos));
+    f(finish_hash(pre[i] * pow[n - 1 - i] + part(i + 1, n)));
     if (k < 2) continue;
-    for (std::size_t j = i + 1; j < s.size(); ++j) f(hash_without(s, i, j));
+    for (std::size_t j = i + 1; j < n; ++j)
+      f(finish_hash((pre[i] * pow[j - i - 1] + part(i + 1, j)) * pow[n - 1 - j] + part(j + 1, n)));
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include "detect/defang.h"
 #include "detect/link_checks.h"
+#include "detect/text_chars.h"
 #include "detect/url_build.h"
 
 namespace lg {
@@ -14,9 +15,7 @@ constexpr std::size_t kMaxVisibleTextBytes = 1024;  // kept with a link observab
 // True when `s` holds a byte any indicator needs: '.', ':' or '@', or a bracket that may start
 // a defanged "[dot]"/"[at]". Most text has one, but a quick pass rules out short fields.
 bool worth_scanning(std::string_view s) {
-  for (char c : s)
-    if (c == '.' || c == ':' || c == '@' || c == '[' || c == '(' || c == '{') return true;
-  return false;
+  return text_chars::find_any_of<'.', ':', '@', '[', '(', '{'>(s, 0) < s.size();
 }
 
 std::string_view trim(std::string_view s) {
