@@ -1,5 +1,6 @@
 #include "detect/lexicon_text.h"
 
+#include <array>
 #include <bit>
 #include <cstring>
 
@@ -34,6 +35,19 @@ constexpr bool stable_cp(char32_t cp) {
          (cp >= 0xAC00 && cp <= 0xD7A3);    // Hangul syllables
 }
 
+// For the 3-byte UTF-8 characters (U+0800..U+FFFF), per block of 64 code points (the lead
+// byte's low 4 bits and the second byte's low 6 bits): 1 when stable_cp holds for the whole
+// block, 2 when for part of it, 0 when for none.
+constexpr auto kStableBlocks = [] {
+  std::array<std::uint8_t, 1024> t{};
+  for (char32_t block = 0; block < 1024; ++block) {
+    int stable = 0;
+    for (char32_t cp = block * 64; cp < block * 64 + 64; ++cp) stable += stable_cp(cp) ? 1 : 0;
+    t[block] = stable == 64 ? 1 : stable == 0 ? 0 : 2;
+  }
+  return t;
+}();
+
 // True when NFKC_Casefold changes `line` only by lowercasing its ASCII letters (done below):
 // well-formed UTF-8 whose other characters are all nfkc_casefold_stable. None of those
 // combines with a neighbour, so the line's form is the characters' own forms.
@@ -56,8 +70,10 @@ bool folds_as_ascii(std::string_view line) {
       const auto b1 = static_cast<unsigned char>(line[i + 1]),
                  b2 = static_cast<unsigned char>(line[i + 2]);
       if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
-      const char32_t cp3 = (char32_t{b & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
-      if (!stable_cp(cp3)) return false;
+      const std::size_t block = (std::size_t{b & 0x0Fu} << 6) | (b1 & 0x3Fu);
+      if (kStableBlocks[block] == 0) return false;
+      if (kStableBlocks[block] == 2 && !stable_cp(static_cast<char32_t>(block << 6 | (b2 & 0x3Fu))))
+        return false;
       i += 3;
       continue;
     }
@@ -138,7 +154,6 @@ void normalize_lexicon_text(std::string_view utf8, TextKind kind, NormalizedText
   char* base = out.data();
   char* o = base;
   bool pending_space = false;
-  bool last_cjk = false;
   std::string folded;
   std::size_t pos = 0;
   // One line at a time, so only the lines with non-ASCII characters go through ICU
@@ -172,17 +187,14 @@ void normalize_lexicon_text(std::string_view utf8, TextKind kind, NormalizedText
         const std::size_t start = i;
         i = next_space_or_control(s, i);
         o = lower_copy(s.data() + start, i - start, o);
-        if (i != start) last_cjk = ends_cjk(s.substr(0, i));
         if (i == s.size()) break;
       } else if (!pending_space) {
-        const std::size_t start = i;
         while (i < s.size()) {
           const auto b = static_cast<unsigned char>(s[i]);
           if (b <= ' ' || b > fast_limit || (filename && is_filename_separator(b))) break;
           *o++ = text_chars::to_lower(static_cast<char>(b));
           ++i;
         }
-        if (i != start) last_cjk = ends_cjk(s.substr(0, i));
         if (i == s.size()) break;
       }
       const auto c = static_cast<unsigned char>(s[i]);
@@ -195,7 +207,6 @@ void normalize_lexicon_text(std::string_view utf8, TextKind kind, NormalizedText
         if (pending_space) *o++ = ' ';
         pending_space = false;
         *o++ = text_chars::to_lower(static_cast<char>(c));
-        last_cjk = false;
         continue;
       }
       char32_t cp = 0;
@@ -211,7 +222,10 @@ void normalize_lexicon_text(std::string_view utf8, TextKind kind, NormalizedText
       }
       const bool cjk = is_cjk_or_hangul(cp);
       if (pending_space) {
-        if (cjk && last_cjk)
+        // Every character is copied as it is (ASCII lowercased, U+2018/U+2019 as '), so
+        // the output so far ends with a CJK character exactly when the text before the space
+        // did: looked at only here, where it decides.
+        if (cjk && ends_cjk(std::string_view(base, static_cast<std::size_t>(o - base))))
           norm.joins.push_back(static_cast<std::uint32_t>(o - base));
         else
           *o++ = ' ';
@@ -223,7 +237,6 @@ void normalize_lexicon_text(std::string_view utf8, TextKind kind, NormalizedText
         std::memcpy(o, s.data() + i, len);
         o += len;
       }
-      last_cjk = cjk;
       i += len;
     }
   }
