@@ -1,6 +1,7 @@
 #include "detect/lookalike.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 
 #include "core/ascii.h"
@@ -132,6 +133,8 @@ void LookalikeChecker::PrefixIndex::for_each(std::string_view text,
 }
 
 LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
+  static std::atomic<std::uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   std::vector<std::pair<std::uint64_t, std::uint32_t>> deletions;
   for (const Brand& b : brands) {
     const auto bi = static_cast<std::uint32_t>(brands_.size());
@@ -303,6 +306,32 @@ std::optional<BrandMatch> LookalikeChecker::embedded(std::string_view host,
 }
 
 std::vector<BrandMatch> LookalikeChecker::check_host(const Host& host) const {
+  if (host.kind != HostKind::kName || host.ascii.empty()) return {};
+  // The same hosts recur in every message (links, senders, signatures): the results are kept
+  // per thread for the checker that made them, the table emptied when it fills or when
+  // another checker asks.
+  constexpr std::size_t kMaxCachedHosts = 4096;
+  struct Cache {
+    std::uint64_t owner = 0;
+    std::unordered_map<std::string, std::vector<BrandMatch>> results;
+    std::string key;
+  };
+  thread_local Cache cache;
+  if (cache.owner != id_) {
+    cache.results.clear();
+    cache.owner = id_;
+  }
+  cache.key.assign(host.ascii);
+  cache.key.push_back('\0');
+  cache.key.append(host.unicode);
+  if (auto it = cache.results.find(cache.key); it != cache.results.end()) return it->second;
+  std::vector<BrandMatch> out = check_host_uncached(host);
+  if (cache.results.size() >= kMaxCachedHosts) cache.results.clear();
+  cache.results.emplace(cache.key, out);
+  return out;
+}
+
+std::vector<BrandMatch> LookalikeChecker::check_host_uncached(const Host& host) const {
   std::vector<BrandMatch> out;
   if (host.kind != HostKind::kName || host.ascii.empty()) return out;
   std::string_view rd = registered_domain(host.ascii);

@@ -93,12 +93,14 @@ class LookalikeChecker {
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_prefix_;
   };
 
+  std::vector<BrandMatch> check_host_uncached(const Host& host) const;
   std::optional<BrandMatch> lookalike(std::string_view label, std::string_view suffix) const;
   std::optional<BrandMatch> embedded(std::string_view ascii_host, std::string_view label) const;
   void add_deletions(std::string_view s, std::size_t k, std::uint32_t id);
   const Label* nearest_by_edits(std::string_view skeleton) const;
   std::string registered_of(std::string_view domain) const;
 
+  std::uint64_t id_ = 0;  // unique per checker made: the owner of a thread's cached results
   HostNormalizer hosts_;
   Confusables confusables_;
   std::vector<BrandInfo> brands_;
