@@ -58,6 +58,7 @@ void TextScanner::record(const Extracted& e, bool defanged, bool is_href,
   bool new_url = false;
   switch (e.kind) {
     case ExtractKind::kUrl: {
+      if (obs.has_url(e.value)) break;  // a repeat: nothing to build
       UrlObservable u;
       u.url = e.value;
       u.host = e.host.ascii;
@@ -70,7 +71,7 @@ void TextScanner::record(const Extracted& e, bool defanged, bool is_href,
       break;
     }
     case ExtractKind::kEmail:
-      obs.add_email(e.value, object_id);
+      if (!obs.has_email(e.value)) obs.add_email(e.value, object_id);
       break;
     case ExtractKind::kDomain:
     case ExtractKind::kIp:
@@ -83,11 +84,13 @@ void TextScanner::record(const Extracted& e, bool defanged, bool is_href,
   }
   if (e.host.ascii.empty()) return;
   if (e.host.kind != HostKind::kName) {
-    obs.add_ip(e.host.ascii, object_id);
+    if (!obs.has_ip(e.host.ascii)) obs.add_ip(e.host.ascii, object_id);
     return;
   }
   // The observables are the per-input cache: a domain is checked the first time it is seen.
-  if (!obs.add_domain(DomainObservable{e.host.ascii, e.host.unicode, object_id})) return;
+  if (obs.has_domain(e.host.ascii) ||
+      !obs.add_domain(DomainObservable{e.host.ascii, e.host.unicode, object_id}))
+    return;
   if (lookalike_ == nullptr || defanged) return;
   for (const BrandMatch& m : lookalike_->check_host(e.host))
     sink.finding(m.symbol, brand_evidence(m, e.host.ascii, e.host.unicode));
