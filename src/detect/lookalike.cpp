@@ -217,7 +217,7 @@ std::string LookalikeChecker::registered_of(std::string_view domain) const {
 }
 
 bool LookalikeChecker::is_brand_domain(std::string_view ascii_host) const {
-  return owned_.count(std::string(registered_domain(ascii_host))) != 0;
+  return owned_.contains(registered_domain(ascii_host));
 }
 
 const LookalikeChecker::Label* LookalikeChecker::nearest_by_edits(std::string_view skeleton) const {
@@ -336,7 +336,7 @@ std::vector<BrandMatch> LookalikeChecker::check_host_uncached(const Host& host) 
   if (host.kind != HostKind::kName || host.ascii.empty()) return out;
   std::string_view rd = registered_domain(host.ascii);
   std::size_t dot = rd.find('.');
-  if (dot == std::string_view::npos || owned_.count(std::string(rd)) != 0) return out;
+  if (dot == std::string_view::npos || owned_.contains(rd)) return out;
   std::string_view urd = last_labels(host.unicode, count_labels(rd));
   std::string_view ulabel = first_label(urd);
   std::string_view suffix = rd.substr(dot + 1);

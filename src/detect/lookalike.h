@@ -14,6 +14,7 @@
 ///  - DOMAIN_MIXED_SCRIPT: a label failing UTS #39's highly restrictive level.
 /// The brands' own registered domains are never reported.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -104,7 +105,13 @@ class LookalikeChecker {
   HostNormalizer hosts_;
   Confusables confusables_;
   std::vector<BrandInfo> brands_;
-  std::unordered_map<std::string, std::uint32_t> owned_;  // registered domain -> brand
+  // Looked up by string_view (no key copy per host).
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>>
+      owned_;  // registered domain -> brand
   std::vector<Label> labels_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_skeleton_;  // -> labels_
   // Symmetric-deletion index (Garbe's SymSpell): the hash of every string one or two
