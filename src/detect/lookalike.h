@@ -14,7 +14,7 @@
 ///  - DOMAIN_MIXED_SCRIPT: a label failing UTS #39's highly restrictive level.
 /// The brands' own registered domains are never reported.
 #include <cstdint>
-#include <functional>
+#include <functional>  // std::equal_to<>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +26,7 @@
 #include "detect/brands.h"
 #include "detect/confusables.h"
 #include "detect/host.h"
+#include "detect/view_hash.h"
 
 namespace lg {
 
@@ -105,11 +106,6 @@ class LookalikeChecker {
   HostNormalizer hosts_;
   Confusables confusables_;
   std::vector<BrandInfo> brands_;
-  // Looked up by string_view (no key copy per host).
-  struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>>
       owned_;  // registered domain -> brand
   std::vector<Label> labels_;
