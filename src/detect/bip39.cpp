@@ -22,13 +22,32 @@ constexpr std::array<bool, 256> make_separator_table() {
 }
 constexpr std::array<bool, 256> kSeparator = make_separator_table();
 
+// What a byte inside a token may be: nothing to look at (0, most bytes), an ASCII separator,
+// a lead byte of a separator (U+0080..U+00FF, U+2000.., U+E000.., U+10000..), or 0xE3, whose
+// separators (U+3000..U+303F) all have 0x80 as their second byte.
+constexpr std::uint8_t kSeparatorByte = 1, kMayLead = 2, kKanaLead = 3;
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const auto b = static_cast<unsigned char>(c);
+    if (kSeparator[b]) t[b] = kSeparatorByte;
+    if (text_chars::may_lead_stop_cp(b)) t[b] = b == 0xE3 ? kKanaLead : kMayLead;
+  }
+  return t;
+}();
+
 // Called for every byte of every text: one table look-up.
 inline bool is_separator_ascii(unsigned char c) { return kSeparator[c]; }
 
 // Length of a multi-byte separator at `i` (spaces and punctuation: U+00A0, U+3000 the
 // ideographic space, 、。, full-width ：，), or 0.
+// Called for the bytes that may lead a separator.
 std::size_t separator_utf8(std::string_view s, std::size_t i) {
-  if (!text_chars::may_lead_stop_cp(static_cast<unsigned char>(s[i]))) return 0;
+  const auto lead = static_cast<unsigned char>(s[i]);
+  if (!text_chars::may_lead_stop_cp(lead)) return 0;
+  // Lead 0xE3 is U+3000..U+3FFF: only U+3000..U+303F (second byte 0x80) can stop; kana, the
+  // bulk of Japanese text, need no decoding.
+  if (lead == 0xE3 && (i + 1 >= s.size() || static_cast<unsigned char>(s[i + 1]) != 0x80)) return 0;
   char32_t cp = 0;
   std::size_t len = text_chars::decode_utf8(s, i, cp);
   return len && text_chars::is_stop_cp(cp) ? len : 0;
@@ -38,6 +57,18 @@ std::size_t separator_utf8(std::string_view s, std::size_t i) {
 // U+1100..U+11FF) needs NFC before lookup; precomposed text, the usual case, does not.
 std::size_t packed_slot(std::uint64_t packed) {
   return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 51);  // 13 bits
+}
+
+// 15 bits of the same hash: the filter's bit for a packed word.
+std::size_t packed_filter_bit(std::uint64_t packed) {
+  return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 49);
+}
+
+// 15 bits of an FNV-1a hash of a Japanese or Korean word: its bit in the list's filter.
+std::size_t word_filter_bit(std::string_view w) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ULL) >> 49);
 }
 
 // The low 16 bits of the code point of a 3-byte UTF-8 sequence at the start of `w`.
@@ -84,6 +115,8 @@ void Bip39Detector::load_list(std::size_t l) const {
         const std::uint32_t c = first_char_bits(w);
         first_chars_[l][c / 64] |= std::uint64_t{1} << (c % 64);
       }
+      const std::size_t bit = word_filter_bit(w);
+      word_filter_[l][bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
   });
 }
@@ -101,10 +134,14 @@ Bip39Detector::Bip39Detector() {
     while (packed_keys_[slot] != 0) slot = (slot + 1) % kPackedSlots;  // 2048 of 8192 used
     packed_keys_[slot] = packed;
     packed_indices_[slot] = static_cast<std::uint16_t>(i);
+    const std::size_t bit = packed_filter_bit(packed);
+    packed_filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
 }
 
 int Bip39Detector::find_packed(std::uint64_t packed) const {
+  const std::size_t bit = packed_filter_bit(packed);
+  if ((packed_filter_[bit / 64] >> (bit % 64) & 1) == 0) return -1;
   for (std::size_t slot = packed_slot(packed);; slot = (slot + 1) % kPackedSlots) {
     if (packed_keys_[slot] == packed) return packed_indices_[slot];
     if (packed_keys_[slot] == 0) return -1;
@@ -170,8 +207,13 @@ void Bip39Detector::find(std::string_view text, std::vector<MnemonicMatch>& out,
   std::string key;
   std::size_t i = 0;
   const std::size_t n = text.size();
+  bool full = out.size() >= max_items;  // kept in a local: `out` is only written by flush
   auto flush = [&] {
-    if (run.indices.size() >= 12) finish_run(run, out, max_items);
+    if (run.indices.empty()) return;
+    if (run.indices.size() >= 12) {
+      finish_run(run, out, max_items);
+      full = out.size() >= max_items;
+    }
     run.indices.clear();
     run.spans.clear();
     run.language = -1;
@@ -180,7 +222,7 @@ void Bip39Detector::find(std::string_view text, std::vector<MnemonicMatch>& out,
     auto b = static_cast<unsigned char>(text[at]);
     return b < 0x80 ? is_separator_ascii(b) : separator_utf8(text, at) != 0;
   };
-  while (i < n && out.size() < max_items) {
+  while (i < n && !full) {
     auto c = static_cast<unsigned char>(text[i]);
     if (is_separator_ascii(c)) {
       ++i;
@@ -211,7 +253,17 @@ void Bip39Detector::find(std::string_view text, std::vector<MnemonicMatch>& out,
           index = static_cast<std::uint16_t>(at);
         }
     } else {
-      while (i < n && !separator_at(i)) ++i;
+      // To the next separator. Continuation bytes and the leads no separator has are passed
+      // with one test each; of the kana leads (0xE3) only those of U+3000..U+303F are decoded.
+      while (i < n) {
+        if (const std::uint8_t k = kByteClass[static_cast<unsigned char>(text[i])]) {
+          if (k == kSeparatorByte) break;
+          if ((k == kMayLead || (i + 1 < n && static_cast<unsigned char>(text[i + 1]) == 0x80)) &&
+              separator_utf8(text, i) != 0)
+            break;
+        }
+        ++i;
+      }
       std::string_view token = text.substr(start, i - start);
       // Numbering and stray punctuation ("1.", "12)", "-") neither count nor break a run.
       std::size_t skip = 0;
@@ -262,18 +314,21 @@ void Bip39Detector::lookup(std::string_view token, std::string& key, int& lang,
   } else if (candidate > 0 && token.size() <= kMaxWordBytes) {
     const auto l = static_cast<std::size_t>(candidate);
     load_list(l);
+    std::string_view k = token;
     if (needs_nfc(token)) {
       key = normalize_nfc(token);
+      k = key;
     } else {
       // Precomposed (the usual case): the token is its own key; rule out what cannot be a
       // word of the list before hashing it.
       if (token.size() < 3 || token.size() > longest_[l]) return;
       const std::uint32_t c = first_char_bits(token);
       if ((first_chars_[l][c / 64] >> (c % 64) & 1) == 0) return;
-      key.assign(token);
     }
+    const std::size_t bit = word_filter_bit(k);
+    if ((word_filter_[l][bit / 64] >> (bit % 64) & 1) == 0) return;
     const auto& index_of = index_[l];
-    if (auto it = index_of.find(key); it != index_of.end()) {
+    if (auto it = index_of.find(k); it != index_of.end()) {
       lang = candidate;
       index = it->second;
     }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "detect/text_chars.h"
+
 namespace lg {
 namespace {
 
@@ -62,7 +64,7 @@ bool Refanged::refang(std::string_view in) {
   edits_.clear();
   std::size_t copied = 0;  // input before this is in text_
   // A defanged scheme is recognized from the separator after it, so only ':' and the three
-  // opening brackets are worth stopping at; everything else is skipped byte by byte.
+  // opening brackets are worth stopping at; the bytes between are skipped in blocks.
   auto scheme_before = [&](std::size_t sep) {
     for (const Marker& m : kSchemes) {
       std::size_t len = m.pattern.size();
@@ -73,14 +75,13 @@ bool Refanged::refang(std::string_view in) {
       return;
     }
   };
-  for (std::size_t i = 0; i < in.size();) {
+  auto next_stop = [&](std::size_t from) {
+    return text_chars::find_any_of<':', '[', '(', '{'>(in, from);
+  };
+  for (std::size_t i = next_stop(0); i < in.size(); i = next_stop(i)) {
     char c = in[i];
     if (c == ':') {
       scheme_before(i);
-      ++i;
-      continue;
-    }
-    if (c != '[' && c != '(' && c != '{') {
       ++i;
       continue;
     }

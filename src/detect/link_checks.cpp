@@ -102,10 +102,8 @@ void HostServices::replace(HostService kind, const std::vector<std::string>& dom
 }
 
 HostService HostServices::of(std::string_view host) const {
-  std::string key;
   for (std::size_t i = 0; i < kMaxParentLookups && !host.empty(); ++i) {
-    key.assign(host);
-    if (auto it = table_.find(key); it != table_.end()) return it->second;
+    if (auto it = table_.find(host); it != table_.end()) return it->second;
     std::size_t dot = host.find('.');
     if (dot == std::string_view::npos) break;
     host.remove_prefix(dot + 1);

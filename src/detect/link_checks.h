@@ -2,6 +2,7 @@
 /// Checks on one link or URL, apart from where its domain points (detect/lookalike.h does
 /// that): raw-IP hosts, shorteners, data: and file: URLs, user information before the host,
 /// and links to code hosts or file-sharing sites. Pure functions over constant tables.
+#include <functional>  // std::equal_to<>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 
 #include "core/symbol.h"
 #include "detect/url_extractor.h"
+#include "detect/view_hash.h"
 
 namespace lg {
 
@@ -33,7 +35,7 @@ class HostServices {
   [[nodiscard]] HostService of(std::string_view ascii_host) const;
 
  private:
-  std::unordered_map<std::string, HostService> table_;
+  std::unordered_map<std::string, HostService, ViewHash, std::equal_to<>> table_;
 };
 
 /// True for an IP address that routes on the Internet: not private (RFC 1918, RFC 4193),

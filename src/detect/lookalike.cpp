@@ -1,6 +1,7 @@
 #include "detect/lookalike.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 
 #include "core/ascii.h"
@@ -33,16 +34,9 @@ std::string_view last_labels(std::string_view host, std::size_t k) {
 
 std::string_view first_label(std::string_view s) { return s.substr(0, s.find('.')); }
 
-// FNV-1a over `s` without the bytes at `skip1` and `skip2` (npos: none), so a deletion
-// variant is hashed without being built.
-// The result is never 0 (the empty slot of the deletion table).
-std::uint64_t hash_without(std::string_view s, std::size_t skip1, std::size_t skip2) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i == skip1 || i == skip2) continue;
-    h = (h ^ static_cast<unsigned char>(s[i])) * 0x100000001b3ull;
-  }
-  // splitmix64's finalizer: FNV's low bits alone index the table poorly.
+// splitmix64's finalizer over a polynomial hash, never 0 (the empty slot of the deletion
+// table).
+std::uint64_t finish_hash(std::uint64_t h) {
   h ^= h >> 30;
   h *= 0xbf58476d1ce4e5b9ull;
   h ^= h >> 27;
@@ -57,18 +51,36 @@ std::size_t power_of_two_at_least(std::size_t n) {
   return p;
 }
 
+// Longest string whose deletion variants are hashed: a brand skeleton (kMaxEditLength) or a
+// label two longer (LookalikeChecker::nearest_by_edits).
+constexpr std::size_t kMaxDeletionSource = kMaxEditLength + 2;
+
 // Calls f(hash) for `s` and every string one deletion (and, when k >= 2, two deletions)
-// from it. Repeats (deleting either of two equal neighbours) are harmless.
+// from it. Repeats (deleting either of two equal neighbours) are harmless. The hash is
+// polynomial (sum of (byte + 1) * B^position, mod 2^64) so that each variant's hash comes
+// from the prefix hashes in O(1), without building or rehashing the variant.
 template <class F>
 void for_each_deletion(std::string_view s, std::size_t k, F&& f) {
-  constexpr auto npos = std::string_view::npos;
-  f(hash_without(s, npos, npos));
+  constexpr std::uint64_t kBase = 0x100000001b3ull;  // odd
+  const std::size_t n = s.size();
+  if (n > kMaxDeletionSource) return;
+  std::uint64_t pre[kMaxDeletionSource + 1], pow[kMaxDeletionSource + 1];
+  pre[0] = 0;
+  pow[0] = 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    pre[i + 1] = pre[i] * kBase + static_cast<unsigned char>(s[i]) + 1;
+    pow[i + 1] = pow[i] * kBase;
+  }
+  // The hash of s[a, b).
+  auto part = [&](std::size_t a, std::size_t b) { return pre[b] - pre[a] * pow[b - a]; };
+  f(finish_hash(pre[n]));
   if (k == 0) return;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     if (i > 0 && s[i] == s[i - 1]) continue;  // same variant as deleting s[i-1]
-    f(hash_without(s, i, npos));
+    f(finish_hash(pre[i] * pow[n - 1 - i] + part(i + 1, n)));
     if (k < 2) continue;
-    for (std::size_t j = i + 1; j < s.size(); ++j) f(hash_without(s, i, j));
+    for (std::size_t j = i + 1; j < n; ++j)
+      f(finish_hash((pre[i] * pow[j - i - 1] + part(i + 1, j)) * pow[n - 1 - j] + part(j + 1, n)));
   }
 }
 
@@ -121,6 +133,8 @@ void LookalikeChecker::PrefixIndex::for_each(std::string_view text,
 }
 
 LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
+  static std::atomic<std::uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   std::vector<std::pair<std::uint64_t, std::uint32_t>> deletions;
   for (const Brand& b : brands) {
     const auto bi = static_cast<std::uint32_t>(brands_.size());
@@ -203,7 +217,7 @@ std::string LookalikeChecker::registered_of(std::string_view domain) const {
 }
 
 bool LookalikeChecker::is_brand_domain(std::string_view ascii_host) const {
-  return owned_.count(std::string(registered_domain(ascii_host))) != 0;
+  return owned_.contains(registered_domain(ascii_host));
 }
 
 const LookalikeChecker::Label* LookalikeChecker::nearest_by_edits(std::string_view skeleton) const {
@@ -292,11 +306,37 @@ std::optional<BrandMatch> LookalikeChecker::embedded(std::string_view host,
 }
 
 std::vector<BrandMatch> LookalikeChecker::check_host(const Host& host) const {
+  if (host.kind != HostKind::kName || host.ascii.empty()) return {};
+  // The same hosts recur in every message (links, senders, signatures): the results are kept
+  // per thread for the checker that made them, the table emptied when it fills or when
+  // another checker asks.
+  constexpr std::size_t kMaxCachedHosts = 4096;
+  struct Cache {
+    std::uint64_t owner = 0;
+    std::unordered_map<std::string, std::vector<BrandMatch>> results;
+    std::string key;
+  };
+  thread_local Cache cache;
+  if (cache.owner != id_) {
+    cache.results.clear();
+    cache.owner = id_;
+  }
+  cache.key.assign(host.ascii);
+  cache.key.push_back('\0');
+  cache.key.append(host.unicode);
+  if (auto it = cache.results.find(cache.key); it != cache.results.end()) return it->second;
+  std::vector<BrandMatch> out = check_host_uncached(host);
+  if (cache.results.size() >= kMaxCachedHosts) cache.results.clear();
+  cache.results.emplace(cache.key, out);
+  return out;
+}
+
+std::vector<BrandMatch> LookalikeChecker::check_host_uncached(const Host& host) const {
   std::vector<BrandMatch> out;
   if (host.kind != HostKind::kName || host.ascii.empty()) return out;
   std::string_view rd = registered_domain(host.ascii);
   std::size_t dot = rd.find('.');
-  if (dot == std::string_view::npos || owned_.count(std::string(rd)) != 0) return out;
+  if (dot == std::string_view::npos || owned_.contains(rd)) return out;
   std::string_view urd = last_labels(host.unicode, count_labels(rd));
   std::string_view ulabel = first_label(urd);
   std::string_view suffix = rd.substr(dot + 1);

@@ -14,6 +14,7 @@
 ///  - DOMAIN_MIXED_SCRIPT: a label failing UTS #39's highly restrictive level.
 /// The brands' own registered domains are never reported.
 #include <cstdint>
+#include <functional>  // std::equal_to<>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,7 @@
 #include "detect/brands.h"
 #include "detect/confusables.h"
 #include "detect/host.h"
+#include "detect/view_hash.h"
 
 namespace lg {
 
@@ -93,16 +95,19 @@ class LookalikeChecker {
     std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_prefix_;
   };
 
+  std::vector<BrandMatch> check_host_uncached(const Host& host) const;
   std::optional<BrandMatch> lookalike(std::string_view label, std::string_view suffix) const;
   std::optional<BrandMatch> embedded(std::string_view ascii_host, std::string_view label) const;
   void add_deletions(std::string_view s, std::size_t k, std::uint32_t id);
   const Label* nearest_by_edits(std::string_view skeleton) const;
   std::string registered_of(std::string_view domain) const;
 
+  std::uint64_t id_ = 0;  // unique per checker made: the owner of a thread's cached results
   HostNormalizer hosts_;
   Confusables confusables_;
   std::vector<BrandInfo> brands_;
-  std::unordered_map<std::string, std::uint32_t> owned_;  // registered domain -> brand
+  std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>>
+      owned_;  // registered domain -> brand
   std::vector<Label> labels_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_skeleton_;  // -> labels_
   // Symmetric-deletion index (Garbe's SymSpell): the hash of every string one or two

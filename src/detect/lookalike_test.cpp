@@ -257,5 +257,23 @@ TEST(Lookalike, ManyBrandsStayExact) {
   EXPECT_TRUE(c.check_domain("unrelated-name.org").empty());
 }
 
+// Results are cached per thread for the checker that made them: asking again, or asking two
+// checkers with different brands in turn, gives each its own answer.
+TEST(Lookalike, CachedResultsBelongToTheirChecker) {
+  const LookalikeChecker kamerito(
+      {Brand{"Kamerito", "test", {"kamerito.com"}, {"kamerito"}, {"Kamerito"}, false}});
+  const LookalikeChecker zobelu(
+      {Brand{"Zobelu", "test", {"zobelu.com"}, {"zobelu"}, {"Zobelu"}, false}});
+  for (int round = 0; round < 2; ++round) {
+    auto a = kamerito.check_domain("kamerlto.com");
+    auto b = zobelu.check_domain("kamerlto.com");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(a.front().brand_domain, "kamerito.com");
+    EXPECT_TRUE(b.empty());
+    EXPECT_TRUE(kamerito.check_domain("zobelv.com").empty());
+    ASSERT_EQ(zobelu.check_domain("zobelv.com").size(), 1u);
+  }
+}
+
 }  // namespace
 }  // namespace lg

@@ -3,9 +3,9 @@
 /// cryptocurrency addresses),
 /// normalized and de-duplicated, with the object they were first seen in.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace lg {
@@ -61,14 +61,24 @@ struct Observables {
   bool add_ip(std::string value, int object_id);
   bool add_crypto_address(CryptoAddressObservable a);
 
-  /// Keys of vector entries [0, indexed); an implementation detail of add_*.
+  /// Whether a value is already present (what add_* would turn away as a repeat), so that a
+  /// caller builds an observable only for a new value.
+  [[nodiscard]] bool has_url(std::string_view url) const;
+  [[nodiscard]] bool has_domain(std::string_view domain) const;
+  [[nodiscard]] bool has_email(std::string_view value) const;
+  [[nodiscard]] bool has_ip(std::string_view value) const;
+
+  /// The vector entries [0, indexed) by key, an implementation detail of add_* and has_*: an
+  /// open-addressing table of (32-bit key hash << 32 | entry + 1), 0 for an empty slot, at
+  /// most half full, the keys themselves read from the vector.
   struct Index {
-    std::unordered_set<std::string> keys;
+    std::vector<std::uint64_t> slots;
+    std::size_t used = 0;
     std::size_t indexed = 0;
   };
 
  private:
-  Index url_index_, domain_index_, email_index_, ip_index_, crypto_index_;
+  mutable Index url_index_, domain_index_, email_index_, ip_index_, crypto_index_;
 };
 
 }  // namespace lg

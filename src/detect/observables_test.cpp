@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace lg {
 namespace {
 
@@ -32,6 +34,41 @@ TEST(Observables, DirectPushesAreSeen) {
   o.ips.clear();
   EXPECT_TRUE(o.add_ip("10.0.0.1", 1));  // cleared: indexes start again
   EXPECT_EQ(o.ips.size(), 1u);
+}
+
+TEST(Observables, HasSeesAddedAndPushedValues) {
+  Observables o;
+  EXPECT_FALSE(o.has_url("https://a.com/"));
+  EXPECT_TRUE(o.add_url(UrlObservable{"https://a.com/", "a.com", "a.com", "", false, 1}));
+  EXPECT_TRUE(o.has_url("https://a.com/"));
+  EXPECT_FALSE(o.has_url("https://a.com"));
+  o.domains.push_back(DomainObservable{"b.com", "b.com", 0});
+  EXPECT_TRUE(o.has_domain("b.com"));
+  EXPECT_FALSE(o.has_email("b.com"));
+  EXPECT_FALSE(o.has_ip("b.com"));
+  EXPECT_FALSE(o.has_domain(""));
+}
+
+TEST(Observables, ManyValuesAndRepeatedDirectPushes) {
+  Observables o;
+  // Enough values to grow the index several times; every one found again, none twice.
+  for (int i = 0; i < 1000; ++i) ASSERT_TRUE(o.add_ip("10.0." + std::to_string(i), 0));
+  for (int i = 0; i < 1000; ++i) {
+    ASSERT_TRUE(o.has_ip("10.0." + std::to_string(i)));
+    ASSERT_FALSE(o.add_ip("10.0." + std::to_string(i), 1));
+  }
+  EXPECT_FALSE(o.has_ip("10.0.1000"));
+  // The same value pushed twice directly: indexed once, still turned away.
+  o.emails.push_back(ValueObservable{"x@a.com", 0});
+  o.emails.push_back(ValueObservable{"x@a.com", 0});
+  EXPECT_FALSE(o.add_email("x@a.com", 1));
+  EXPECT_TRUE(o.add_email("y@a.com", 1));
+  EXPECT_EQ(o.emails.size(), 3u);
+  // A copy keeps its own index over its own entries.
+  Observables copy = o;
+  EXPECT_TRUE(copy.has_email("y@a.com"));
+  EXPECT_TRUE(copy.add_email("z@a.com", 1));
+  EXPECT_FALSE(o.has_email("z@a.com"));
 }
 
 TEST(Observables, CappedPerKind) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
 
 #include "core/ascii.h"
@@ -54,6 +55,15 @@ bool iequal_ascii(std::string_view text, std::size_t at, std::string_view word) 
 std::array<bool, 256> keyword_starts() {
   std::array<bool, 256> t{};
   for (auto kw : kKeywords) t[static_cast<unsigned char>(kw[0])] = true;
+  return t;
+}
+
+// The same for the first two bytes (every keyword has at least two): in Japanese and Korean
+// text the first byte alone lets most characters through.
+std::bitset<65536> keyword_pairs() {
+  std::bitset<65536> t;
+  for (auto kw : kKeywords)
+    t.set(static_cast<unsigned char>(kw[0]) << 8 | static_cast<unsigned char>(kw[1]));
   return t;
 }
 
@@ -114,8 +124,12 @@ bool is_stop_word(std::string_view tok) {
 void find_password_candidates(std::string_view t, std::vector<std::string>& out,
                               std::size_t max_total) {
   static const std::array<bool, 256> kStarts = keyword_starts();
+  static const std::bitset<65536> kPairs = keyword_pairs();
   for (std::size_t i = 0; i < t.size() && out.size() < max_total; ++i) {
-    if (!kStarts[static_cast<unsigned char>(ascii_lower(t[i]))]) continue;
+    const auto first = static_cast<unsigned char>(ascii_lower(t[i]));
+    if (!kStarts[first] || i + 1 == t.size() ||
+        !kPairs[first << 8 | static_cast<unsigned char>(ascii_lower(t[i + 1]))])
+      continue;
     std::size_t after = 0;
     for (auto kw : kKeywords) {
       if (iequal_ascii(t, i, kw)) {

@@ -4,6 +4,7 @@
 
 #include "detect/defang.h"
 #include "detect/link_checks.h"
+#include "detect/text_chars.h"
 #include "detect/url_build.h"
 
 namespace lg {
@@ -14,9 +15,7 @@ constexpr std::size_t kMaxVisibleTextBytes = 1024;  // kept with a link observab
 // True when `s` holds a byte any indicator needs: '.', ':' or '@', or a bracket that may start
 // a defanged "[dot]"/"[at]". Most text has one, but a quick pass rules out short fields.
 bool worth_scanning(std::string_view s) {
-  for (char c : s)
-    if (c == '.' || c == ':' || c == '@' || c == '[' || c == '(' || c == '{') return true;
-  return false;
+  return text_chars::find_any_of<'.', ':', '@', '[', '(', '{'>(s, 0) < s.size();
 }
 
 std::string_view trim(std::string_view s) {
@@ -59,6 +58,7 @@ void TextScanner::record(const Extracted& e, bool defanged, bool is_href,
   bool new_url = false;
   switch (e.kind) {
     case ExtractKind::kUrl: {
+      if (obs.has_url(e.value)) break;  // a repeat: nothing to build
       UrlObservable u;
       u.url = e.value;
       u.host = e.host.ascii;
@@ -71,7 +71,7 @@ void TextScanner::record(const Extracted& e, bool defanged, bool is_href,
       break;
     }
     case ExtractKind::kEmail:
-      obs.add_email(e.value, object_id);
+      if (!obs.has_email(e.value)) obs.add_email(e.value, object_id);
       break;
     case ExtractKind::kDomain:
     case ExtractKind::kIp:
@@ -84,11 +84,13 @@ void TextScanner::record(const Extracted& e, bool defanged, bool is_href,
   }
   if (e.host.ascii.empty()) return;
   if (e.host.kind != HostKind::kName) {
-    obs.add_ip(e.host.ascii, object_id);
+    if (!obs.has_ip(e.host.ascii)) obs.add_ip(e.host.ascii, object_id);
     return;
   }
   // The observables are the per-input cache: a domain is checked the first time it is seen.
-  if (!obs.add_domain(DomainObservable{e.host.ascii, e.host.unicode, object_id})) return;
+  if (obs.has_domain(e.host.ascii) ||
+      !obs.add_domain(DomainObservable{e.host.ascii, e.host.unicode, object_id}))
+    return;
   if (lookalike_ == nullptr || defanged) return;
   for (const BrandMatch& m : lookalike_->check_host(e.host))
     sink.finding(m.symbol, brand_evidence(m, e.host.ascii, e.host.unicode));

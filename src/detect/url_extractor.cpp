@@ -64,7 +64,18 @@ class UrlExtractor::Scan {
 
   void run() {
     std::size_t i = 0;
+    std::size_t trigger = 0;  // the next '.', ':' or '@' at or after i, once found
+    bool have_trigger = false;
     while (i < n_ && out_.size() < limit_) {
+      if (!have_trigger || trigger < i) {
+        // Every item needs a name holding a '.' or followed by ':' or '@': the steps before
+        // the word around the next such byte change nothing, so the scan goes on from the
+        // last place before it where no name can be (see resync_point).
+        trigger = find_any_of<'.', ':', '@'>(s_, i);
+        if (trigger == n_) return;
+        i = resync_point(i, trigger);
+        have_trigger = true;
+      }
       unsigned char c = static_cast<unsigned char>(s_[i]);
       if (c < 0x80) {
         if (!is_alnum(c)) {
@@ -100,6 +111,25 @@ class UrlExtractor::Scan {
   }
 
  private:
+  // The last position in (from, t] just after a byte no name holds (an ASCII byte other than
+  // letters, digits, "-_+."; or a CJK punctuation character U+3000..U+303F, a stop character
+  // starting at a lead byte, which the scan always steps on whole), or `from` when there is
+  // none. The scan passes every such byte between words, so it reaches the position after it
+  // in the state it has at `from` when all words in between give nothing. Looks back over
+  // [from, t) once per trigger; triggers are visited in order, so this is linear in the text.
+  std::size_t resync_point(std::size_t from, std::size_t t) const {
+    for (std::size_t k = t; k > from; --k) {
+      const auto c = static_cast<unsigned char>(s_[k - 1]);
+      if (c < 0x80) {
+        if (kNameClass[c] == 0 && c != '.') return k;
+      } else if (k >= from + 3 && static_cast<unsigned char>(s_[k - 3]) == 0xE3 &&
+                 static_cast<unsigned char>(s_[k - 2]) == 0x80 && (c & 0xC0) == 0x80) {
+        return k;
+      }
+    }
+    return from;
+  }
+
   // A name: LDH labels, '_', non-ASCII letters (IDN), and in a word also '+'. An ASCII label
   // that is a known TLD ends the name when non-ASCII text follows it ("example.jpを参照").
   std::size_t scan_name(std::size_t p, bool word) const {

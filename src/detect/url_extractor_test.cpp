@@ -164,5 +164,19 @@ TEST_F(UrlExtractorTest, AdversarialInputsFinish) {
   EXPECT_EQ(run(ips), std::vector<std::string>(20'000, "ip:1.2.3.4"));
 }
 
+// The scan jumps to the word around each '.', ':' or '@', starting again after the last byte
+// no name holds: an ASCII byte outside letters, digits and "-_+.", or CJK punctuation
+// (U+3000..U+303F). What it finds is what a byte-by-byte scan finds.
+TEST_F(UrlExtractorTest, WordsFoundAfterJumps) {
+  EXPECT_EQ(run("お知らせ。example.co.jpをご覧ください"), V{"domain:example.co.jp"});
+  EXPECT_EQ(run("長い文章、連絡はjohn@example.com"), V{"email:john@example.com"});
+  // '+' and '_' are inside the word: it starts at "abc" and holds a '+', so no bare name.
+  EXPECT_EQ(run("abc-def_ghi+jkl.example.com"), V{});
+  EXPECT_EQ(run("x\xE3\x80\x80www.example.com"), V{"url:http://www.example.com"});
+  EXPECT_EQ(run("日本語example.com"), V{"domain:example.com"});
+  // A truncated CJK punctuation character is no place to start again.
+  EXPECT_EQ(run("\xE3\x80see http://a.example.com"), V{"url:http://a.example.com"});
+}
+
 }  // namespace
 }  // namespace lg
