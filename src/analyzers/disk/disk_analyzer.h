@@ -1,11 +1,11 @@
 #pragma once
 /// Virtual disks and Apple disk images: VHD (fixed, dynamic, differencing), VHDX and UDIF DMG
-/// (src/formats/disk), bare NTFS and HFS+ volumes and bare APFS containers. The disk's partition table (MBR, GPT)
-/// is read, and each volume probed: FAT12/16/32 volumes are walked by lg::disk::FatVolume,
-/// NTFS and HFS+/HFSX volumes by libfsntfs and libfshfs and the volumes of APFS containers by
-/// libfsapfs (lg::disk::FsVolume), and their files handed over (an encrypted APFS volume is
-/// named in the facts as not read); ISO 9660 and UDF volumes are handed over whole (the
-/// archive analyzer lists them).
+/// (src/formats/disk), bare NTFS and HFS+ volumes and bare APFS containers. The disk's partition
+/// table (MBR, GPT) is read, and each volume probed: FAT12/16/32 volumes are walked by
+/// lg::disk::FatVolume, NTFS and HFS+/HFSX volumes by libfsntfs and libfshfs and the volumes of
+/// APFS containers by libfsapfs (lg::disk::FsVolume), and their files handed over (an encrypted
+/// APFS volume is named in the facts as not read); ISO 9660 and UDF volumes are handed over whole
+/// (the archive analyzer lists them).
 #include "core/analyzer.h"
 #include "core/file_type.h"
 
