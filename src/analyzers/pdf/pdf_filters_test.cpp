@@ -2,20 +2,15 @@
 #include "analyzers/pdf/pdf_filters.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
+
+#include "core/testing/zlib_writer.h"
 
 namespace lg {
 namespace {
 
 std::string str(const Bytes& b) { return std::string(b.begin(), b.end()); }
 
-Bytes zlib(const Bytes& in) {
-  uLongf n = compressBound(static_cast<uLong>(in.size()));
-  Bytes out(n);
-  EXPECT_EQ(compress2(out.data(), &n, in.data(), static_cast<uLong>(in.size()), 9), Z_OK);
-  out.resize(n);
-  return out;
-}
+Bytes zlib(const Bytes& in) { return to_bytes(lg::testing::zlib_compress(as_chars(in))); }
 
 PdfObject parms(std::initializer_list<std::pair<const char*, std::int64_t>> kv) {
   PdfObject d;

@@ -4,7 +4,6 @@
 /// formatter (files in the root and one level of directories, long names), an MBR, fixed and
 /// dynamic VHDs, a VHDX and a UDIF DMG with zlib, bzip2 or raw chunks.
 #include <bzlib.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cstring>
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "core/bytes.h"
+#include "core/testing/zlib_writer.h"
 #include "core/transfer_encoding.h"
 
 namespace lg::disk::testing {
@@ -335,10 +335,7 @@ inline Bytes make_dmg(Bytes partition, std::uint32_t chunk_type, std::uint32_t c
     const Bytes raw(partition.begin() + s * 512, partition.begin() + (s + n) * 512);
     Bytes packed;
     if (chunk_type == 0x80000005) {
-      uLongf len = compressBound(raw.size());
-      packed.resize(len);
-      compress2(packed.data(), &len, raw.data(), raw.size(), 6);
-      packed.resize(len);
+      packed = to_bytes(lg::testing::zlib_compress(as_chars(raw), 6));
     } else if (chunk_type == 0x80000006) {
       unsigned int len = static_cast<unsigned int>(raw.size() + raw.size() / 100 + 600);
       packed.resize(len);
