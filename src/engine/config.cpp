@@ -56,9 +56,9 @@ Status read_scoring(const toml::table& t, ScoringConfig& s) {
 }
 
 template <class T>
-Status read_limit(const toml::node& n, const std::string& key, T& out) {
+Status read_non_negative(const toml::node& n, const std::string& key, T& out) {
   auto d = number(n);
-  if (!d || *d < 0) return bad("limits." + key + " must be a non-negative number");
+  if (!d || *d < 0) return bad(key + " must be a non-negative number");
   out = static_cast<T>(*d);
   return Status::ok();
 }
@@ -68,23 +68,23 @@ Status read_limits(const toml::table& t, Limits& l) {
     std::string key(k.str());
     Status st;
     if (key == "max_depth")
-      st = read_limit(node, key, l.max_depth);
+      st = read_non_negative(node, "limits." + key, l.max_depth);
     else if (key == "max_objects")
-      st = read_limit(node, key, l.max_objects);
+      st = read_non_negative(node, "limits." + key, l.max_objects);
     else if (key == "max_object_bytes")
-      st = read_limit(node, key, l.max_object_bytes);
+      st = read_non_negative(node, "limits." + key, l.max_object_bytes);
     else if (key == "max_total_bytes")
-      st = read_limit(node, key, l.max_total_bytes);
+      st = read_non_negative(node, "limits." + key, l.max_total_bytes);
     else if (key == "max_ratio")
-      st = read_limit(node, key, l.max_ratio);
+      st = read_non_negative(node, "limits." + key, l.max_ratio);
     else if (key == "deadline_ms")
-      st = read_limit(node, key, l.deadline_ms);
+      st = read_non_negative(node, "limits." + key, l.deadline_ms);
     else if (key == "max_mime_parts")
-      st = read_limit(node, key, l.max_mime_parts);
+      st = read_non_negative(node, "limits." + key, l.max_mime_parts);
     else if (key == "max_headers")
-      st = read_limit(node, key, l.max_headers);
+      st = read_non_negative(node, "limits." + key, l.max_headers);
     else if (key == "max_text_bytes")
-      st = read_limit(node, key, l.max_text_bytes);
+      st = read_non_negative(node, "limits." + key, l.max_text_bytes);
     else
       return bad("unknown key limits." + key);
     if (!st.is_ok()) return st;
@@ -273,6 +273,16 @@ Status read_sender(const toml::table& t, Config::Sender& out, std::vector<std::s
   return Status::ok();
 }
 
+Status read_cache(const toml::table& t, Config::Cache& out) {
+  for (const auto& [k, node] : t) {
+    std::string key(k.str());
+    if (key != "results") return bad("unknown key cache." + key);
+    Status st = read_non_negative(node, "cache." + key, out.results);
+    if (!st.is_ok()) return st;
+  }
+  return Status::ok();
+}
+
 Status read_links(const toml::table& t, Config::Links& out) {
   for (const auto& [k, node] : t) {
     std::string key(k.str());
@@ -362,6 +372,8 @@ Result<Config> parse_config(std::string_view toml_text) {
       st = read_sender(*tab, c.sender, c.own_domains);
     else if (key == "links")
       st = read_links(*tab, c.links);
+    else if (key == "cache")
+      st = read_cache(*tab, c.cache);
     else
       return bad("unknown section [" + key + "]");
     if (!st.is_ok()) return st;

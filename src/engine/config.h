@@ -32,6 +32,8 @@
 ///   executives = ["Jane Doe"]            # names an impostor would put in a display name
 ///   internal_domains = ["example.com"]   # alias of [brands] own: both add to own_domains
 ///   freemail_domains = ["gmail.com"]     # replaces the built-in free-mail list
+///   [cache]
+///   results = 512           # reports kept for inputs seen again (engine/result_cache.h); 0: none
 ///   [links]                 # each list replaces its built-in one (detect/link_checks.h)
 ///   shorteners = ["bit.ly"]
 ///   code_hosts = ["github.com"]          # code hosts and package registries
@@ -102,6 +104,10 @@ struct Config {
     std::vector<std::string> executives;
     std::optional<std::vector<std::string>> freemail_domains;  // absent: the built-in list
   } sender;
+  /// Reports kept by the SHA-256 of the input (ResultCache); 0 keeps none.
+  struct Cache {
+    std::size_t results = 512;
+  } cache;
   /// Link host lists; absent: the built-in list (HostServices::builtin_domains).
   struct Links {
     std::optional<std::vector<std::string>> shorteners;

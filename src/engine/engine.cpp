@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "core/hash.h"
 #include "engine/scan.h"
 #include "engine/scoring.h"
 
@@ -38,7 +39,8 @@ Engine::Engine(Config config, SanctionsList sanctions,
       treasury_(config_.treasury.addresses),
       text_scanner_(&sanctions_, &lookalike_, &treasury_, host_services(config_)),
       message_checks_(config_, std::move(dkim_keys)),
-      history_(std::move(history)) {
+      history_(std::move(history)),
+      results_(config_.cache.results) {
   if (auto lexicon = Lexicon::builtin()) lexicon_.emplace(std::move(*lexicon));
 }
 
@@ -58,8 +60,33 @@ Result<std::unique_ptr<const Engine>> Engine::create(Config config,
 
 Report Engine::scan(std::string_view name, ByteView data, std::optional<FileType> type) const {
   auto start = std::chrono::steady_clock::now();
+  if (!type) type = identify(data);
+  // A message's report also depends on the first-contact history, and messages rarely repeat.
+  std::string sha256;
+  if (results_.enabled() && *type != FileType::kMessage) sha256 = sha256_hex(data);
   Report report;
-  report.version = LG_VERSION_STRING;
+  if (auto kept = sha256.empty() ? nullptr : results_.find(sha256)) {
+    report = *kept;
+    Scan(config_, text_scanner_, report).rename(name, *type);
+  } else {
+    report.version = LG_VERSION_STRING;
+    auto name_findings = run_scan(name, data, *type, sha256, report);
+    if (name_findings && !sha256.empty() && ResultCache::fits(report)) {
+      Report kept = report;
+      Scan::forget_name(kept, *name_findings);
+      results_.put(sha256, std::move(kept));
+    }
+  }
+  if (!report.objects.empty() && report.objects.front().type == "message")
+    report.message = summarize(report.objects.front());
+  score_report(config_.scoring, report);
+  report.elapsed_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+std::optional<std::size_t> Engine::run_scan(std::string_view name, ByteView data, FileType type,
+                                            const std::string& sha256, Report& report) const {
   std::optional<Lexicon::Scratch> scratch;
   if (lexicon_) {
     std::lock_guard lock(scratch_mu_);
@@ -70,22 +97,27 @@ Report Engine::scan(std::string_view name, ByteView data, std::optional<FileType
   }
   if (lexicon_ && !scratch)
     if (auto made = lexicon_->make_scratch()) scratch.emplace(std::move(*made));
+  std::size_t name_findings = 0;
   {
     Scan scan(config_, text_scanner_, report, make_analyzer, lexicon_ ? &*lexicon_ : nullptr,
               scratch ? &*scratch : nullptr);
     scan.set_message_checks(&message_checks_, history_.get());
-    scan.run(name, data, type);
+    scan.run(name, data, type, sha256);
+    name_findings = scan.name_findings();
   }
+  const bool lexicon_ran = !lexicon_ || scratch;
   if (scratch) {
     std::lock_guard lock(scratch_mu_);
     scratch_pool_.push_back(std::move(*scratch));
   }
-  if (!report.objects.empty() && report.objects.front().type == "message")
-    report.message = summarize(report.objects.front());
-  score_report(config_.scoring, report);
-  report.elapsed_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  return report;
+  // Only a report the bytes alone explain is kept: not one cut short by the clock or by an
+  // analyzer's failure (out of memory), which another try may not repeat.
+  if (!lexicon_ran) return std::nullopt;
+  for (const auto& hit : report.limits_hit)
+    if (hit.limit == "deadline") return std::nullopt;
+  for (const auto& f : report.findings)
+    if (f.symbol == symbol_info(Symbol::ANALYZER_FAILURE).name) return std::nullopt;
+  return name_findings;
 }
 
 }  // namespace lg

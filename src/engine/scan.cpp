@@ -55,13 +55,14 @@ void Scan::finish_lure() {
   for (auto& hit : lure_->finish()) add_finding(0, hit.symbol, std::move(hit.evidence));
 }
 
-void Scan::run(std::string_view name, ByteView data, std::optional<FileType> type) {
+void Scan::run(std::string_view name, ByteView data, std::optional<FileType> type,
+               std::string sha256) {
   deadline_ =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(config_.limits.deadline_ms);
   total_bytes_ = data.size();
   ChildInfo root{"input", std::string(name), "", std::nullopt};
   start_lure();
-  analyze_object(-1, root, data, type);
+  analyze_object(-1, root, data, type, std::move(sha256));
   while (!stack_.empty()) {
     Pending p = std::move(stack_.back());
     stack_.pop_back();
@@ -80,7 +81,7 @@ void Scan::run(std::string_view name, ByteView data, std::optional<FileType> typ
 }
 
 void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data,
-                          std::optional<FileType> known_type) {
+                          std::optional<FileType> known_type, std::string known_sha256) {
   ObjectNode node;
   node.id = static_cast<int>(report_.objects.size());
   node.parent = parent;
@@ -89,7 +90,8 @@ void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data,
   node.name = info.name;
   node.declared_type = info.declared_type;
   node.size = data.size();
-  node.sha256 = sha256_hex(data);  // MD5 and SHA-1 follow once the type is known
+  // MD5 and SHA-1 follow once the type is known.
+  node.sha256 = known_sha256.empty() ? sha256_hex(data) : std::move(known_sha256);
   node.path = parent < 0 ? std::string() : child_path(parent, info);
   current_ = node.id;
   current_text_bytes_ = 0;
@@ -121,6 +123,7 @@ void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data,
   by_sha256_.emplace(node.sha256, node.id);
   report_.objects.push_back(std::move(node));
   check_declared(report_.objects.back(), type);
+  if (parent < 0) name_findings_ = report_.findings.size();
   run_analyzer(type, data);
 
   // Children go on the stack in reverse so the first child is analyzed next (tree order).
@@ -129,6 +132,26 @@ void Scan::analyze_object(int parent, const ChildInfo& info, ByteView data,
   current_children_.clear();
   child_by_size_.clear();
   child_by_sha256_.clear();
+}
+
+void Scan::forget_name(Report& report, std::size_t name_findings) {
+  auto& f = report.findings;
+  f.erase(f.begin(), f.begin() + static_cast<std::ptrdiff_t>(std::min(name_findings, f.size())));
+  report.input.name.clear();
+  if (!report.objects.empty()) report.objects.front().name.clear();
+}
+
+void Scan::rename(std::string_view name, FileType type) {
+  if (report_.objects.empty()) return;
+  report_.input.name = std::string(name);
+  ObjectNode& root = report_.objects.front();
+  root.name = std::string(name);
+  current_ = 0;
+  const auto before = static_cast<std::ptrdiff_t>(report_.findings.size());
+  check_declared(root, type);
+  auto& f = report_.findings;
+  std::rotate(f.begin(), f.begin() + before, f.end());
+  name_findings_ = f.size() - static_cast<std::size_t>(before);
 }
 
 void Scan::check_declared(const ObjectNode& node, FileType type) {

@@ -30,8 +30,19 @@ class Scan final : public Context, public DetectorSink {
        Lexicon::Scratch* scratch = nullptr);
 
   /// Scans `data` as the root object; fills the report (not the score). `type`, when given,
-  /// is identify(data), known to the caller.
-  void run(std::string_view name, ByteView data, std::optional<FileType> type = std::nullopt);
+  /// is identify(data), and `sha256`, when not empty, sha256_hex(data), known to the caller.
+  void run(std::string_view name, ByteView data, std::optional<FileType> type = std::nullopt,
+           std::string sha256 = {});
+
+  /// How many of the report's first findings were made from the input's name (the checks of
+  /// the root object's name); with the two name fields, all that depends on the name.
+  [[nodiscard]] std::size_t name_findings() const { return name_findings_; }
+  /// Drops from `report` (run's, before scoring) what depends on the input's name:
+  /// `name_findings` first findings and the name fields. ResultCache keeps that.
+  static void forget_name(Report& report, std::size_t name_findings);
+  /// Gives a report made by forget_name the input name `name` back, with the findings its
+  /// checks make first, as run() would have made them (`type`: the root object's).
+  void rename(std::string_view name, FileType type);
 
   /// Checks run on each message object (both may be null: none). `history` is consulted for
   /// the input's own message and updated at the end of run(). Both must outlive the scan.
@@ -66,7 +77,8 @@ class Scan final : public Context, public DetectorSink {
   };
 
   void analyze_object(int parent, const ChildInfo& info, ByteView data,
-                      std::optional<FileType> known_type = std::nullopt);
+                      std::optional<FileType> known_type = std::nullopt,
+                      std::string known_sha256 = {});
   void check_declared(const ObjectNode& node, FileType type);
   void run_analyzer(FileType type, ByteView data);
   void limit_hit(std::string_view limit, std::string detail);
@@ -83,6 +95,7 @@ class Scan final : public Context, public DetectorSink {
   Report& report_;
   std::chrono::steady_clock::time_point deadline_;
   int current_ = 0;
+  std::size_t name_findings_ = 0;  // see name_findings()
   std::uint64_t current_text_bytes_ = 0;
   std::uint64_t total_bytes_ = 0;
   std::vector<Pending> stack_;             // objects waiting for analysis
