@@ -9,14 +9,14 @@
 #include "core/reader.h"
 #include "formats/disk/bfio_device.h"
 #include "formats/disk/fs_volume.h"
-#include "formats/disk/mode_volume.h"
+#include "formats/disk/libyal_volume.h"
 
 namespace lg::disk {
 namespace {
 
 constexpr std::uint64_t kMinUserInode = 16;
 
-struct ApfsLib {
+struct ApfsLib : walk::ModeEntries<ApfsLib> {
   using Api = libyal::Fsapfs;
   using Id = std::uint64_t;
   static void volume_free(const Api& lib, Api::Volume*& vol) {
@@ -28,7 +28,7 @@ struct ApfsLib {
   }
 };
 
-using Apfs = walk::ModeVolume<ApfsLib>;
+using Apfs = walk::LibyalVolume<ApfsLib>;
 
 /// The container, freed after the last of its volumes (each holds it).
 class Container {
@@ -66,11 +66,11 @@ Result<std::vector<ApfsVolumeSlot>> open_apfs(const BlockDevice& dev, std::funct
   libfsapfs_container_t* raw = nullptr;
   libfsapfs_error_t* error = nullptr;
   if (lib.container_initialize(&raw, &error) != 1) {
-    return Status::error(ErrorCode::kInternal, Apfs::message(lib, error));
+    return Status::error(ErrorCode::kInternal, walk::message(lib, error));
   }
   if (lib.container_open_file_io_handle(raw, reinterpret_cast<libbfio_handle_t*>(io->handle()),
                                         LIBFSAPFS_OPEN_READ, &error) != 1) {
-    std::string why = Apfs::message(lib, error);
+    std::string why = walk::message(lib, error);
     lib.container_free(&raw, nullptr);
     return Status::error(ErrorCode::kMalformed, "APFS container not opened: " + why);
   }
@@ -78,14 +78,14 @@ Result<std::vector<ApfsVolumeSlot>> open_apfs(const BlockDevice& dev, std::funct
   int n = 0;
   if (lib.container_get_number_of_volumes(raw, &n, &error) != 1) {
     return Status::error(ErrorCode::kMalformed,
-                         "APFS volumes not counted: " + Apfs::message(lib, error));
+                         "APFS volumes not counted: " + walk::message(lib, error));
   }
   std::vector<ApfsVolumeSlot> out;
   for (int i = 0; i < n && out.size() < kMaxApfsVolumes; ++i) {
     ApfsVolumeSlot slot;
     libfsapfs_volume_t* vol = nullptr;
     if (lib.container_get_volume_by_index(raw, i, &vol, &error) != 1) {
-      slot.problem = "volume not opened: " + Apfs::message(lib, error);
+      slot.problem = "volume not opened: " + walk::message(lib, error);
     } else {
       const int locked = lib.volume_is_locked(vol, &error);
       if (locked < 0) lib.error_free(&error);

@@ -12,7 +12,7 @@
 #include "core/file_type.h"
 #include "formats/disk/bfio_device.h"
 #include "formats/disk/fs_volume.h"
-#include "formats/disk/mode_volume.h"
+#include "formats/disk/libyal_volume.h"
 
 // Known library defect (Debian libfshfs 20201104, found by fuzz/fs_volume_fuzz.cpp): when a
 // volume's attributes B-tree is damaged, libfshfs_file_entry_initialize (through
@@ -31,7 +31,7 @@ bool is_root_metadata(std::string_view name) {
   return false;
 }
 
-struct HfsLib {
+struct HfsLib : walk::ModeEntries<HfsLib> {
   using Api = libyal::Fshfs;
   using Id = std::uint32_t;
   static void volume_free(const Api& lib, Api::Volume*& vol) {
@@ -44,7 +44,7 @@ struct HfsLib {
   }
 };
 
-using Hfs = walk::ModeVolume<HfsLib>;
+using Hfs = walk::LibyalVolume<HfsLib>;
 
 }  // namespace
 
@@ -62,11 +62,11 @@ Result<std::unique_ptr<FsVolume>> open_hfs(const BlockDevice& dev, std::function
   libfshfs_volume_t* vol = nullptr;
   libfshfs_error_t* error = nullptr;
   if (lib.volume_initialize(&vol, &error) != 1) {
-    return Status::error(ErrorCode::kInternal, Hfs::message(lib, error));
+    return Status::error(ErrorCode::kInternal, walk::message(lib, error));
   }
   if (lib.volume_open_file_io_handle(vol, reinterpret_cast<libbfio_handle_t*>((*io)->handle()),
                                      LIBFSHFS_OPEN_READ, &error) != 1) {
-    std::string why = Hfs::message(lib, error);
+    std::string why = walk::message(lib, error);
     lib.volume_free(&vol, nullptr);
     return Status::error(ErrorCode::kMalformed, kind + " volume not opened: " + why);
   }

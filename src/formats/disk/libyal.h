@@ -24,7 +24,7 @@ namespace lg::disk::libyal {
   X(libbfio, handle_free)       \
   X(libbfio, error_free)
 
-// Common to libfshfs and libfsapfs: what mode_volume.h uses.
+// Common to libfshfs and libfsapfs: what libyal_volume.h uses.
 #define LG_LIBYAL_MODE_FUNCTIONS(X, lib)            \
   X(lib, volume_free)                               \
   X(lib, volume_get_root_directory)                 \
@@ -91,7 +91,7 @@ namespace lg::disk::libyal {
 #define LG_LIBYAL_FIELD(lib, name) decltype(&::lib##_##name) name = nullptr;
 
 /// One table per library: its functions under their names without the library prefix, so
-/// that libfshfs and libfsapfs are used alike (mode_volume.h).
+/// that libfshfs and libfsapfs are used alike (libyal_volume.h).
 struct Bfio {
   static constexpr const char* kSoname = "libbfio.so.1";
   LG_LIBBFIO_FUNCTIONS(LG_LIBYAL_FIELD)

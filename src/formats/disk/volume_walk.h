@@ -1,5 +1,5 @@
 #pragma once
-/// Internal to ntfs.cpp and hfs.cpp: the one breadth-first walk of a volume's directory tree
+/// Internal to libyal_volume.h: the one breadth-first walk of a volume's directory tree
 /// and the one bounded file read, over a file-system library described by `Fs`:
 ///   using Entry = <the library's file entry type>;
 ///   Entry* root(std::string& err);  Entry* by_id(std::uint64_t id, std::string& err);
