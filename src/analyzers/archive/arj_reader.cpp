@@ -139,13 +139,9 @@ class ArjParse {
     e.directory = *type != kBinary && *type != kText;  // directories, labels: no data
     if (*type == kMainHeader) out_.anomalies.push_back("ARJ: a second main header");
     e.size = *size;
-    PackedBlock blk;
-    blk.raw_method = *method;
-    blk.method = method_of(*method);
-    blk.size = *size;
-    blk.crc = *crc;
     const std::size_t at = h.end;
-    place_block_data(data_, at, *packed, blk);
+    const PackedBlock blk =
+        packed_block(data_, at, *packed, *method, method_of(*method), *size, *crc);
     if (*type != kDirectory) e.blocks.push_back(blk);
     out_.entries.push_back(std::move(e));
     if (blk.truncated) {

@@ -212,13 +212,9 @@ class EggParse {
         out_.anomalies.push_back("EGG: block header without its end marker");
         return false;
       }
-      PackedBlock b;
-      b.raw_method = *method;
-      b.method = method_of(*method);
-      b.size = *usize;
-      b.crc = *crc;
       const std::size_t at = pos_ + 22;
-      place_block_data(data_, at, *psize, b);
+      const PackedBlock b =
+          packed_block(data_, at, *psize, *method, method_of(*method), *usize, *crc);
       e.blocks.push_back(b);
       if (b.truncated) {
         out_.anomalies.push_back("EGG: block data runs past the end of the archive");

@@ -102,6 +102,17 @@ bool place_block_data(ByteView archive, std::size_t at, std::uint64_t packed, Pa
   return b.truncated;
 }
 
+PackedBlock packed_block(ByteView archive, std::size_t at, std::uint64_t packed, int raw_method,
+                         PackedMethod method, std::uint64_t size, std::uint32_t crc) {
+  PackedBlock b;
+  b.raw_method = raw_method;
+  b.method = method;
+  b.size = size;
+  b.crc = crc;
+  place_block_data(archive, at, packed, b);
+  return b;
+}
+
 std::string packed_entry_name(const PackedEntry& e) {
   if (e.utf8_name || is_valid_utf8(e.name)) return repair_utf8(e.name);
   return decode_text(as_bytes(e.name), "CP949").utf8;

@@ -74,6 +74,11 @@ struct PackedArchive {
 /// sets and returns `b.truncated` when the declared size runs past the end.
 bool place_block_data(ByteView archive, std::size_t at, std::uint64_t packed, PackedBlock& b);
 
+/// The block a header describes: method (`raw_method` as written, `method` as understood),
+/// uncompressed `size` and `crc`, and its `packed` bytes placed at `at` (place_block_data).
+PackedBlock packed_block(ByteView archive, std::size_t at, std::uint64_t packed, int raw_method,
+                         PackedMethod method, std::uint64_t size, std::uint32_t crc);
+
 /// The name as UTF-8: as is when valid UTF-8, else decoded as CP949 (the archivers' default).
 std::string packed_entry_name(const PackedEntry& e);
 
