@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -92,6 +93,107 @@ TEST(LexiconText, StableCharactersAreTheirOwnNfkcCasefold) {
         "カタカナー\u3099", "ｶﾀｶﾅ and 한국", "が\xE3\x82\x99 か\xE3\x82\x99"}) {
     std::string want = normalize_nfkc_casefold(line);
     EXPECT_EQ(norm(line), norm(want)) << line;
+  }
+}
+
+// The fast paths of normalize_lexicon_text (sixteen ASCII bytes at a time, runs of stable
+// characters, spaces next to Hangul/CJK) give what every line through ICU gives.
+void expect_same_as_by_lines(std::string_view text, TextKind kind = TextKind::kBody) {
+  NormalizedText fast, by_lines;
+  fast.text = "left over from before";
+  fast.joins = {1, 2};
+  normalize_lexicon_text(text, kind, fast);
+  normalize_lexicon_text_by_lines(text, kind, by_lines);
+  ASSERT_EQ(fast.text, by_lines.text) << testing::PrintToString(std::string(text));
+  ASSERT_EQ(fast.joins, by_lines.joins) << testing::PrintToString(std::string(text));
+}
+
+TEST(LexiconText, FastPathsAgreeWithIcuOnEdges) {
+  const std::string ko = "\uD55C\uAD6D", ja = "\u65E5\u672C\u8A9E";  // 한국 日本語
+  std::vector<std::string> texts = {
+      "",
+      " ",
+      "\n",
+      "   \t\r\n  ",
+      "a",
+      "A b",
+      " Abc",
+      "Abc ",
+      "x  y",
+      "x \n y",
+      "Sixteen byte blk",
+      "Sixteen byte blk ",
+      " Sixteen byte blk",
+      "Sixteen  byte bl",
+      "THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG, then @[`{ ]}~ \x7f\x01\x1f end",
+      ko + " " + ko + " " + ko,
+      ja + " " + ja + "\n" + ja,
+      ko + " abc " + ko,
+      "abc " + ko,
+      ko + " \n " + ko,
+      "\xE3\x80\x81 " + ko + " \xE3\x80\x82 " + ja,  // 、 。
+      "\xE3\x81\x8B\xE3\x82\x99 \xE3\x82\x99",       // か + voicing mark
+      "job \xff\xfe descr\xE3\x81",
+      "\xED\xA0\x80 surrogate",
+      "\xE0\x80\xAF overlong",
+      "\xF0\x9F\x98\x80 emoji",
+      "caf\xC3\xA9 CAF\x45\xCC\x81",
+      "don\u2019t \u201Cquote\u201D",
+      "\uFF25\uFF4E\uFF41\uFF42\uFF4C\uFF45\u3000" + ko,
+      "a\u00A0b\u2028c\u0085d",
+      "Job_Description-v2.pdf",
+      "_lead+trail_",
+      "ko_" + ko + "_" + ko + ".hwp",
+  };
+  // Every split of a 3-byte character across a 16-byte block, and lines that need ICU after
+  // lines that do not (and before).
+  for (std::size_t pad = 0; pad < 18; ++pad) {
+    texts.push_back(std::string(pad, 'a') + ja + " " + ko + " Text");
+    texts.push_back(std::string(pad, 'B') + " " + ko + "\n" + ko + " \uFF21 " + ko + "\n" + ko);
+    texts.push_back(std::string(pad, ' ') + std::string(pad, 'Z') + "\xE3\x81");
+    texts.push_back(ko + std::string(pad, 'x') + " " + ko + "\u00C5" + std::string(pad, ' '));
+  }
+  // Random text of the pieces that matter, cut anywhere.
+  const std::string_view pieces[] = {"a",
+                                     "Z",
+                                     "q",
+                                     " ",
+                                     "  ",
+                                     "\t",
+                                     "\n",
+                                     "\r\n",
+                                     ".",
+                                     "_",
+                                     "-",
+                                     "\xEA\xB0\x80",
+                                     "\xE6\x97\xA5",
+                                     "\xE3\x80\x82",
+                                     "\xE3\x82\x99",
+                                     "\xEF\xBC\xA1",
+                                     "\xE2\x80\x99",
+                                     "\xC3\xA9",
+                                     "\xff",
+                                     "\xE3\x81",
+                                     "\x01"};
+  std::uint64_t seed = 0x9e3779b97f4a7c15ull;
+  auto next = [&] {
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    return seed;
+  };
+  for (int t = 0; t < 3000; ++t) {
+    std::string s;
+    const std::size_t n = next() % 80;
+    // Mostly one kind of piece, as text is, with others mixed in.
+    const std::size_t common = next() % std::size(pieces);
+    for (std::size_t k = 0; k < n; ++k)
+      s += pieces[next() % 3 == 0 ? next() % std::size(pieces) : common];
+    texts.push_back(s.substr(next() % (s.size() + 1) / 4));
+  }
+  for (const auto& text : texts) {
+    expect_same_as_by_lines(text);
+    expect_same_as_by_lines(text, TextKind::kFilename);
   }
 }
 

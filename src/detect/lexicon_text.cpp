@@ -1,7 +1,7 @@
 #include "detect/lexicon_text.h"
 
+#include <algorithm>
 #include <array>
-#include <bit>
 #include <cstring>
 
 #include "core/charset.h"
@@ -16,14 +16,6 @@ bool is_ascii_space(unsigned char c) {
 
 bool is_filename_separator(unsigned char c) { return c == '_' || c == '-' || c == '.' || c == '+'; }
 
-constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
-
-std::uint64_t load8(const char* p) {
-  std::uint64_t x;
-  std::memcpy(&x, p, 8);
-  return x;
-}
-
 // nfkc_casefold_stable, inlined into the loops below.
 constexpr bool stable_cp(char32_t cp) {
   return (cp >= 0x3001 && cp <= 0x3002) ||  // 、。
@@ -35,87 +27,59 @@ constexpr bool stable_cp(char32_t cp) {
          (cp >= 0xAC00 && cp <= 0xD7A3);    // Hangul syllables
 }
 
-// For the 3-byte UTF-8 characters (U+0800..U+FFFF), per block of 64 code points (the lead
-// byte's low 4 bits and the second byte's low 6 bits): 1 when stable_cp holds for the whole
-// block, 2 when for part of it, 0 when for none.
-constexpr auto kStableBlocks = [] {
-  std::array<std::uint8_t, 1024> t{};
-  for (char32_t block = 0; block < 1024; ++block) {
-    int stable = 0;
-    for (char32_t cp = block * 64; cp < block * 64 + 64; ++cp) stable += stable_cp(cp) ? 1 : 0;
-    t[block] = stable == 64 ? 1 : stable == 0 ? 0 : 2;
-  }
+// stable_cp for U+0000..U+FFFF, one bit per code point (8 KB).
+constexpr auto kStableBits = [] {
+  std::array<std::uint64_t, 1024> t{};
+  for (char32_t cp = 0; cp < 0x10000; ++cp)
+    if (stable_cp(cp)) t[cp >> 6] |= std::uint64_t{1} << (cp & 63);
   return t;
 }();
 
-// True when NFKC_Casefold changes `line` only by lowercasing its ASCII letters (done below):
-// well-formed UTF-8 whose other characters are all nfkc_casefold_stable. None of those
-// combines with a neighbour, so the line's form is the characters' own forms.
-bool folds_as_ascii(std::string_view line) {
-  const std::size_t n = line.size();
-  std::size_t i = 0;
-  while (i < n) {  // bounded: i grows by at least 1 each turn
-    if (i + 8 <= n && (load8(line.data() + i) & kHighBits) == 0) {  // eight ASCII bytes
-      i += 8;
-      continue;
-    }
-    const auto b = static_cast<unsigned char>(line[i]);
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    if (b >= 0xE0 && b <= 0xEF && i + 3 <= n) {
-      // Every stable character is a 3-byte sequence. An overlong form or a surrogate decodes
-      // here to a value no stable range holds, so it is refused as decode_utf8 refuses it.
-      const auto b1 = static_cast<unsigned char>(line[i + 1]),
-                 b2 = static_cast<unsigned char>(line[i + 2]);
-      if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
-      const std::size_t block = (std::size_t{b & 0x0Fu} << 6) | (b1 & 0x3Fu);
-      if (kStableBlocks[block] == 0) return false;
-      if (kStableBlocks[block] == 2 && !stable_cp(static_cast<char32_t>(block << 6 | (b2 & 0x3Fu))))
-        return false;
-      i += 3;
-      continue;
-    }
-    char32_t cp = 0;
-    const std::size_t len = text_chars::decode_utf8(line, i, cp);
-    if (len == 0 || !nfkc_casefold_stable(cp)) return false;
-    i += len;
-  }
-  return true;
+// The code point of the well-formed 3-byte UTF-8 sequence at `p` (with at least 3 bytes)
+// when it is stable_cp, else 0. Every stable character is a 3-byte sequence; an overlong form
+// or a surrogate decodes to a value no stable range holds, so it is refused as decode_utf8
+// refuses it.
+inline char32_t stable3(const char* p) {
+  const auto b0 = static_cast<unsigned char>(p[0]), b1 = static_cast<unsigned char>(p[1]),
+             b2 = static_cast<unsigned char>(p[2]);
+  if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+  const char32_t cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+  return (kStableBits[cp >> 6] >> (cp & 63)) & 1 ? cp : 0;
 }
 
-// The first position at or after `i` holding a byte <= 0x20, or s.size(); eight bytes a step
-// (the first flagged byte of a word is exact: bytes before it borrow nothing).
-std::size_t next_space_or_control(std::string_view s, std::size_t i) {
-  const std::size_t n = s.size();
-  if constexpr (std::endian::native == std::endian::little) {
-    for (; i + 8 <= n; i += 8) {
-      const std::uint64_t x = load8(s.data() + i);
-      if (const std::uint64_t t = (x - 0x2121212121212121ull) & ~x & kHighBits)
-        return i + static_cast<std::size_t>(__builtin_ctzll(t)) / 8;
-    }
-  }
-  while (i<n&& static_cast<unsigned char>(s[i])> 0x20) ++i;
-  return i;
+// The stable characters that are Hangul/CJK (is_cjk_or_hangul): all but the punctuation.
+constexpr bool stable_is_cjk(char32_t cp) { return cp >= 0x3040; }
+
+// Whether the 3-byte sequence at `p`, known to be well-formed, is stable_cp (no branch).
+inline std::uint64_t stable3_bit(const char* p) {
+  const char32_t cp = (char32_t{static_cast<unsigned char>(p[0]) & 0x0Fu} << 12) |
+                      (char32_t{static_cast<unsigned char>(p[1]) & 0x3Fu} << 6) |
+                      (static_cast<unsigned char>(p[2]) & 0x3Fu);
+  return (kStableBits[cp >> 6] >> (cp & 63)) & 1;
 }
 
-// Copies `n` bytes to `out` with ASCII A-Z lowercased (other bytes as they are); returns the
-// end of the copy. Eight bytes a step: a byte's flag is computed from its low seven bits,
-// which cannot carry into the next byte.
-char* lower_copy(const char* in, std::size_t n, char* out) {
-  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full, kOnes = 0x0101010101010101ull;
-  std::size_t k = 0;
-  for (; k + 8 <= n; k += 8) {
-    const std::uint64_t x = load8(in + k), low = x & kLow7;
-    const std::uint64_t ge_a = low + kOnes * (0x80 - 'A');      // high bit: low >= 'A'
-    const std::uint64_t gt_z = low + kOnes * (0x80 - 'Z' - 1);  // high bit: low > 'Z'
-    const std::uint64_t upper = ge_a & ~gt_z & ~x & kHighBits;  // and the byte is ASCII
-    const std::uint64_t y = x | (upper >> 2);                   // 0x80 >> 2 = 0x20
-    std::memcpy(out + k, &y, 8);
+// The end of the run of stable characters from `p` (which starts one) up to `end`.
+const char* stable_run_end(const char* p, const char* end) {
+#if defined(__SSE2__)
+  // Five characters (15 bytes) a step: the lead and continuation bytes where a run of 3-byte
+  // sequences has them, then each code point's bit.
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const auto lead = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))),
+                                         _mm_set1_epi8(static_cast<char>(0xE0)))));
+    const auto cont = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
+                                         _mm_set1_epi8(static_cast<char>(0x80)))));
+    if ((lead & 0x7FFF) != 0x1249 || (cont & 0x7FFF) != 0x6DB6) break;
+    if ((stable3_bit(p) & stable3_bit(p + 3) & stable3_bit(p + 6) & stable3_bit(p + 9) &
+         stable3_bit(p + 12)) == 0)
+      break;
+    p += 15;
   }
-  for (; k < n; ++k) out[k] = text_chars::to_lower(in[k]);
-  return out + n;
+#endif
+  while (end - p >= 3 && stable3(p) != 0) p += 3;  // bounded by end
+  return p;
 }
 
 // True when `s` (well-formed UTF-8) ends with a Hangul/CJK character.
@@ -130,6 +94,226 @@ bool ends_cjk(std::string_view s) {
 // White space that NFKC_Casefold leaves as it is (it maps U+00A0, U+2000-U+200A and U+3000 to
 // U+0020 already, and removes U+200B and U+FEFF).
 bool is_other_space(char32_t cp) { return cp == 0x85 || cp == 0x2028 || cp == 0x2029; }
+
+// The normalization of one text into NormalizedText, a line at a time (nothing composes
+// across a line break). A line is defined by what NFKC_Casefold (ICU) makes of it, spaces
+// then folded by put_folded(); run() reaches the same result without ICU for the lines of
+// ASCII and nfkc_casefold_stable characters (NFKC_Casefold of ASCII is lowercasing, and
+// the stable characters stay as they are and combine with no neighbour), and falls back to
+// ICU for a line as soon as it meets another character.
+class Normalizer {
+ public:
+  Normalizer(std::string_view in, TextKind kind, NormalizedText& norm)
+      : in_(in), filename_(kind == TextKind::kFilename), norm_(norm), out_(norm.text) {
+    norm_.joins.clear();
+    base_ = o_ = out_.data();
+  }
+
+  // Every line through ICU: the definition run() must agree with.
+  void run_reference() {
+    std::size_t pos = 0;
+    while (pos < in_.size()) {  // bounded: each turn consumes one line
+      const auto nl = in_.find('\n', pos);
+      const std::size_t end = nl == std::string_view::npos ? in_.size() : nl + 1;
+      fold_line(in_.substr(pos, end - pos));
+      pos = end;
+    }
+    finish();
+  }
+
+  void run();
+
+ private:
+  // The output so far.
+  [[nodiscard]] std::size_t used() const { return static_cast<std::size_t>(o_ - base_); }
+
+  // Makes room for `more` bytes after o_ (and 16 for whole-block stores).
+  void reserve(std::size_t more) {
+    const std::size_t at = used(), need = at + more + 16;
+    if (out_.size() < need) out_.resize(std::max(need, out_.size() * 2));
+    base_ = out_.data();
+    o_ = base_ + at;
+  }
+
+  void finish() { out_.resize(used()); }
+
+  // A space is pending and `cp` (Hangul/CJK or not) follows: removes the space between two
+  // Hangul/CJK characters (noting where), else writes it.
+  void put_pending_space(char32_t cp) {
+    // Every character is copied as it is (ASCII lowercased, U+2018/U+2019 as '), so the
+    // output so far ends with a CJK character exactly when the text before the space did:
+    // looked at only here, where it decides.
+    if (is_cjk_or_hangul(cp) && ends_cjk(std::string_view(base_, used())))
+      norm_.joins.push_back(static_cast<std::uint32_t>(used()));
+    else
+      *o_++ = ' ';
+    pending_space_ = false;
+  }
+
+  void fold_line(std::string_view line) {
+    const std::string folded = normalize_nfkc_casefold(line);
+    reserve(folded.size());  // the output never grows more than its input (spaces only shrink)
+    put_folded(folded);
+  }
+
+  void put_folded(std::string_view s);
+
+  std::string_view in_;
+  bool filename_;
+  NormalizedText& norm_;
+  std::string& out_;
+  char* base_;
+  char* o_;
+  bool pending_space_ = false;
+};
+
+// Writes NFKC_Casefold output `s` with its spaces folded.
+void Normalizer::put_folded(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {    // bounded: i grows by at least 1 each turn
+    if (!pending_space_) {  // a run of ASCII letters, digits and punctuation, lowercased
+      while (i < s.size()) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b <= ' ' || b > 0x7F || (filename_ && is_filename_separator(b))) break;
+        *o_++ = text_chars::to_lower(static_cast<char>(b));
+        ++i;
+      }
+      if (i == s.size()) break;
+    }
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      if (is_ascii_space(c) || (filename_ && is_filename_separator(c))) {
+        pending_space_ = o_ != base_;
+        continue;
+      }
+      if (pending_space_) *o_++ = ' ';
+      pending_space_ = false;
+      *o_++ = text_chars::to_lower(static_cast<char>(c));
+      continue;
+    }
+    char32_t cp = 0;
+    std::size_t len = text_chars::decode_utf8(s, i, cp);
+    if (len == 0) {  // cannot happen after normalization; keep the byte as it is
+      len = 1;
+      cp = 0xFFFD;
+    }
+    if (is_other_space(cp)) {
+      pending_space_ = o_ != base_;
+      i += len;
+      continue;
+    }
+    if (pending_space_) put_pending_space(cp);
+    if (cp == 0x2018 || cp == 0x2019) {
+      *o_++ = '\'';
+    } else {
+      std::memcpy(o_, s.data() + i, len);
+      o_ += len;
+    }
+    i += len;
+  }
+}
+
+void Normalizer::run() {
+  const char* p = in_.data();
+  const char* const end = p + in_.size();
+  // Room for all of it: until a line goes through ICU, the output never outgrows the input
+  // (a pending space is written for the input byte it stood for).
+  reserve(in_.size());
+  // Where the current line started, in the input and the output, and the state there: a line
+  // met with a character that needs ICU is done again from there.
+  const char* line = p;
+  std::size_t line_out = 0, line_joins = 0;
+  bool line_pending = false;
+  while (p < end) {  // bounded: p grows by at least 1 each turn
+#if defined(__SSE2__)
+    // Sixteen bytes at a time, lowercased and stored whole, of which the run of letters,
+    // digits, punctuation and single spaces between those counts (the rest is done below).
+    if (!pending_space_ && !filename_) {
+      while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                            _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(o_),
+                         _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+        // Bytes >= 0x80 are negative to the signed compare, so `low` is exactly <= 0x20.
+        const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+        const unsigned low =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x21)))) &
+            ~high;
+        const unsigned space =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+        // A space is copied as it is only between two bytes of the run: not first (the
+        // output may be empty), not last, not before another space, a control byte or a
+        // non-ASCII character (which may be Hangul/CJK).
+        const unsigned special = high | low;
+        const unsigned stop = (special & ~space) | (space & ((special >> 1) | 0x8001u)) | 0x10000u;
+        const auto k = static_cast<std::size_t>(__builtin_ctz(stop));
+        p += k;
+        o_ += k;
+        if (k < 16) break;
+      }
+      if (p == end) break;
+    }
+#endif
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x80) {
+      ++p;
+      if (is_ascii_space(c) || (filename_ && is_filename_separator(c))) {
+        pending_space_ = o_ != base_;
+        if (c == '\n') {
+          line = p;
+          line_out = used();
+          line_joins = norm_.joins.size();
+          line_pending = pending_space_;
+        }
+        continue;
+      }
+      if (pending_space_) *o_++ = ' ';
+      pending_space_ = false;
+      *o_++ = text_chars::to_lower(static_cast<char>(c));
+      continue;
+    }
+    if (end - p >= 3) {
+      if (const char32_t cp = stable3(p)) {
+        if (pending_space_) {
+          // As put_pending_space, knowing the character: often the output ends with one of
+          // the same kind.
+          if (!stable_is_cjk(cp)) {
+            *o_++ = ' ';
+          } else if (used() >= 3 && stable3(o_ - 3) != 0) {
+            if (stable_is_cjk(stable3(o_ - 3)))
+              norm_.joins.push_back(static_cast<std::uint32_t>(used()));
+            else
+              *o_++ = ' ';
+          } else {
+            put_pending_space(cp);
+          }
+          pending_space_ = false;
+        }
+        // A run of stable characters is copied as it is.
+        const char* q = stable_run_end(p + 3, end);
+        std::memcpy(o_, p, static_cast<std::size_t>(q - p));
+        o_ += q - p;
+        p = q;
+        continue;
+      }
+    }
+    // A character that needs ICU: the line again, through ICU.
+    o_ = base_ + line_out;
+    norm_.joins.resize(line_joins);
+    pending_space_ = line_pending;
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    p = nl == nullptr ? end : static_cast<const char*>(nl) + 1;
+    fold_line(std::string_view(line, static_cast<std::size_t>(p - line)));
+    reserve(static_cast<std::size_t>(end - p) + 1);
+    line = p;
+    line_out = used();
+    line_joins = norm_.joins.size();
+    line_pending = pending_space_;
+  }
+  finish();
+}
 
 }  // namespace
 
@@ -146,101 +330,12 @@ bool is_cjk_or_hangul(char32_t cp) {
          (cp >= 0xF900 && cp <= 0xFAFF);    // CJK compatibility ideographs
 }
 
-void normalize_lexicon_text(std::string_view utf8, TextKind kind, NormalizedText& norm) {
-  norm.joins.clear();
-  const bool filename = kind == TextKind::kFilename;
-  std::string& out = norm.text;
-  out.clear();
-  char* base = out.data();
-  char* o = base;
-  bool pending_space = false;
-  std::string folded;
-  std::size_t pos = 0;
-  // One line at a time, so only the lines with non-ASCII characters go through ICU
-  // (NFKC_Casefold of ASCII is lowercasing, done below, and nothing composes across a line
-  // break).
-  while (pos < utf8.size()) {  // bounded: each turn consumes one line
-    const auto nl = utf8.find('\n', pos);
-    const std::size_t end = nl == std::string_view::npos ? utf8.size() : nl + 1;
-    std::string_view s = utf8.substr(pos, end - pos);
-    pos = end;
-    // In a line that folds as ASCII, a non-ASCII character is neither a space nor an
-    // apostrophe: the fast path below copies it as it is.
-    const bool stable = folds_as_ascii(s);
-    const unsigned char fast_limit = stable ? 0xFF : 0x7F;
-    if (!stable) {
-      folded = normalize_nfkc_casefold(s);
-      s = folded;
-    }
-    // Room for the line: the output never grows more than the line (spaces only shrink).
-    const auto used = static_cast<std::size_t>(o - base);
-    out.resize(used + s.size());
-    base = out.data();
-    o = base + used;
-    std::size_t i = 0;
-    while (i < s.size()) {  // bounded: i grows by at least 1 each turn
-      // Fast path: a run of ASCII letters, digits and punctuation (lowercased on the way),
-      // and in a stable line its other characters too.
-      if (!pending_space && stable && !filename) {
-        // The same for a stable line, a word at a time: up to the next space or control
-        // character, then one lowercasing copy, eight bytes a step.
-        const std::size_t start = i;
-        i = next_space_or_control(s, i);
-        o = lower_copy(s.data() + start, i - start, o);
-        if (i == s.size()) break;
-      } else if (!pending_space) {
-        while (i < s.size()) {
-          const auto b = static_cast<unsigned char>(s[i]);
-          if (b <= ' ' || b > fast_limit || (filename && is_filename_separator(b))) break;
-          *o++ = text_chars::to_lower(static_cast<char>(b));
-          ++i;
-        }
-        if (i == s.size()) break;
-      }
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (c < 0x80) {
-        ++i;
-        if (is_ascii_space(c) || (filename && is_filename_separator(c))) {
-          pending_space = o != base;
-          continue;
-        }
-        if (pending_space) *o++ = ' ';
-        pending_space = false;
-        *o++ = text_chars::to_lower(static_cast<char>(c));
-        continue;
-      }
-      char32_t cp = 0;
-      std::size_t len = text_chars::decode_utf8(s, i, cp);
-      if (len == 0) {  // cannot happen after normalization; keep the byte as it is
-        len = 1;
-        cp = 0xFFFD;
-      }
-      if (is_other_space(cp)) {
-        pending_space = o != base;
-        i += len;
-        continue;
-      }
-      const bool cjk = is_cjk_or_hangul(cp);
-      if (pending_space) {
-        // Every character is copied as it is (ASCII lowercased, U+2018/U+2019 as '), so
-        // the output so far ends with a CJK character exactly when the text before the space
-        // did: looked at only here, where it decides.
-        if (cjk && ends_cjk(std::string_view(base, static_cast<std::size_t>(o - base))))
-          norm.joins.push_back(static_cast<std::uint32_t>(o - base));
-        else
-          *o++ = ' ';
-      }
-      pending_space = false;
-      if (cp == 0x2018 || cp == 0x2019) {
-        *o++ = '\'';
-      } else {
-        std::memcpy(o, s.data() + i, len);
-        o += len;
-      }
-      i += len;
-    }
-  }
-  out.resize(static_cast<std::size_t>(o - base));
+void normalize_lexicon_text(std::string_view utf8, TextKind kind, NormalizedText& out) {
+  Normalizer(utf8, kind, out).run();
+}
+
+void normalize_lexicon_text_by_lines(std::string_view utf8, TextKind kind, NormalizedText& out) {
+  Normalizer(utf8, kind, out).run_reference();
 }
 
 }  // namespace lg
