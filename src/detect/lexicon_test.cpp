@@ -167,14 +167,25 @@ TEST(LexiconText, FastPathsAgreeWithIcuOnEdges) {
                                      "-",
                                      "\xEA\xB0\x80",
                                      "\xE6\x97\xA5",
-                                     "\xE3\x80\x82",
+                                     "\xE3\x80\x82",  // 가 日 。
                                      "\xE3\x82\x99",
                                      "\xEF\xBC\xA1",
-                                     "\xE2\x80\x99",
+                                     "\xE2\x80\x99",  // voicing mark, Ａ, ’
                                      "\xC3\xA9",
                                      "\xff",
                                      "\xE3\x81",
-                                     "\x01"};
+                                     "\x01",
+                                     "\xE3\x80\x80",
+                                     "\xC2\xA0",
+                                     "\xEF\xBC\xBF",  // ideographic space, NBSP, ＿
+                                     "\xEF\xBC\x81",
+                                     "\xEF\xBD\x9A",
+                                     "\xEF\xBD\x9E",  // ！ｚ～
+                                     "\xEF\xBD\x9F",
+                                     "\xEF\xBC\x80",
+                                     "\xEF\xBD\xB6",  // ｟, unassigned, ｶ
+                                     "\xE2\x80\x98",
+                                     "\xE1\x86\xA8"};  // ‘, Hangul jamo (composes with 가)
   std::uint64_t seed = 0x9e3779b97f4a7c15ull;
   auto next = [&] {
     seed ^= seed << 13;

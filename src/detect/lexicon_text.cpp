@@ -82,6 +82,27 @@ const char* stable_run_end(const char* p, const char* end) {
   return p;
 }
 
+// The ASCII character NFKC_Casefold gives for the character at `p` when it gives one that
+// combines with nothing (`len` gets the character's length), else 0: full-width ASCII, the
+// no-break and ideographic spaces, and the typographic apostrophes, which lexicon text takes
+// as "'" (see put_folded).
+unsigned char ascii_form(const char* p, const char* end, std::size_t& len) {
+  const auto b0 = static_cast<unsigned char>(p[0]);
+  if (b0 == 0xC2) {
+    if (end - p < 2 || static_cast<unsigned char>(p[1]) != 0xA0) return 0;
+    len = 2;
+    return ' ';  // U+00A0
+  }
+  if (end - p < 3) return 0;
+  const auto b1 = static_cast<unsigned char>(p[1]), b2 = static_cast<unsigned char>(p[2]);
+  len = 3;
+  if (b0 == 0xEF && b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) return b2 - 0x60;  // U+FF01..FF3F
+  if (b0 == 0xEF && b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) return b2 - 0x20;  // U+FF40..FF5E
+  if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return ' ';                      // U+3000
+  if (b0 == 0xE2 && b1 == 0x80 && (b2 == 0x98 || b2 == 0x99)) return '\'';     // U+2018/9
+  return 0;
+}
+
 // True when `s` (well-formed UTF-8) ends with a Hangul/CJK character.
 bool ends_cjk(std::string_view s) {
   if (s.empty() || static_cast<unsigned char>(s.back()) < 0x80) return false;
@@ -158,6 +179,10 @@ class Normalizer {
 
   void put_folded(std::string_view s);
 
+  // Copies the run of stable characters at `p` (the first is `cp`) and the single spaces
+  // between them (removed between two Hangul/CJK characters); advances `p` past it.
+  void put_stable_run(const char*& p, const char* end, char32_t cp);
+
   std::string_view in_;
   bool filename_;
   NormalizedText& norm_;
@@ -166,6 +191,43 @@ class Normalizer {
   char* o_;
   bool pending_space_ = false;
 };
+
+void Normalizer::put_stable_run(const char*& p, const char* end, char32_t cp) {
+  if (pending_space_) {
+    // As put_pending_space, knowing the character: often the output ends with one of the
+    // same kind.
+    if (!stable_is_cjk(cp)) {
+      *o_++ = ' ';
+    } else if (used() >= 3 && stable3(o_ - 3) != 0) {
+      if (stable_is_cjk(stable3(o_ - 3)))
+        norm_.joins.push_back(static_cast<std::uint32_t>(used()));
+      else
+        *o_++ = ' ';
+    } else {
+      put_pending_space(cp);
+    }
+    pending_space_ = false;
+  }
+  const char* q = p + 3;
+  for (;;) {  // bounded: q grows each turn
+    q = stable_run_end(q, end);
+    // A single space, then a stable character: in the output only when one of the two
+    // characters around it is not Hangul/CJK.
+    if (end - q < 4 || *q != ' ') break;
+    const char32_t next = stable3(q + 1);
+    if (next == 0) break;
+    if (stable_is_cjk(next) && stable_is_cjk(stable3(q - 3))) {
+      std::memcpy(o_, p, static_cast<std::size_t>(q - p));
+      o_ += q - p;
+      norm_.joins.push_back(static_cast<std::uint32_t>(used()));
+      p = q + 1;
+    }
+    q += 4;
+  }
+  std::memcpy(o_, p, static_cast<std::size_t>(q - p));
+  o_ += q - p;
+  p = q;
+}
 
 // Writes NFKC_Casefold output `s` with its spaces folded.
 void Normalizer::put_folded(std::string_view s) {
@@ -256,61 +318,45 @@ void Normalizer::run() {
       if (p == end) break;
     }
 #endif
-    const auto c = static_cast<unsigned char>(*p);
-    if (c < 0x80) {
-      ++p;
-      if (is_ascii_space(c) || (filename_ && is_filename_separator(c))) {
-        pending_space_ = o_ != base_;
-        if (c == '\n') {
-          line = p;
-          line_out = used();
-          line_joins = norm_.joins.size();
-          line_pending = pending_space_;
+    auto c = static_cast<unsigned char>(*p);
+    std::size_t len = 1;
+    if (c >= 0x80) {
+      c = ascii_form(p, end, len);
+      if (c == 0 && end - p >= 3) {
+        if (const char32_t cp = stable3(p)) {
+          put_stable_run(p, end, cp);
+          continue;
         }
+      }
+      if (c == 0) {  // a character that needs ICU: the line again, through ICU
+        o_ = base_ + line_out;
+        norm_.joins.resize(line_joins);
+        pending_space_ = line_pending;
+        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+        p = nl == nullptr ? end : static_cast<const char*>(nl) + 1;
+        fold_line(std::string_view(line, static_cast<std::size_t>(p - line)));
+        reserve(static_cast<std::size_t>(end - p) + 1);
+        line = p;
+        line_out = used();
+        line_joins = norm_.joins.size();
+        line_pending = pending_space_;
         continue;
       }
-      if (pending_space_) *o_++ = ' ';
-      pending_space_ = false;
-      *o_++ = text_chars::to_lower(static_cast<char>(c));
+    }
+    p += len;
+    if (is_ascii_space(c) || (filename_ && is_filename_separator(c))) {
+      pending_space_ = o_ != base_;
+      if (c == '\n') {
+        line = p;
+        line_out = used();
+        line_joins = norm_.joins.size();
+        line_pending = pending_space_;
+      }
       continue;
     }
-    if (end - p >= 3) {
-      if (const char32_t cp = stable3(p)) {
-        if (pending_space_) {
-          // As put_pending_space, knowing the character: often the output ends with one of
-          // the same kind.
-          if (!stable_is_cjk(cp)) {
-            *o_++ = ' ';
-          } else if (used() >= 3 && stable3(o_ - 3) != 0) {
-            if (stable_is_cjk(stable3(o_ - 3)))
-              norm_.joins.push_back(static_cast<std::uint32_t>(used()));
-            else
-              *o_++ = ' ';
-          } else {
-            put_pending_space(cp);
-          }
-          pending_space_ = false;
-        }
-        // A run of stable characters is copied as it is.
-        const char* q = stable_run_end(p + 3, end);
-        std::memcpy(o_, p, static_cast<std::size_t>(q - p));
-        o_ += q - p;
-        p = q;
-        continue;
-      }
-    }
-    // A character that needs ICU: the line again, through ICU.
-    o_ = base_ + line_out;
-    norm_.joins.resize(line_joins);
-    pending_space_ = line_pending;
-    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-    p = nl == nullptr ? end : static_cast<const char*>(nl) + 1;
-    fold_line(std::string_view(line, static_cast<std::size_t>(p - line)));
-    reserve(static_cast<std::size_t>(end - p) + 1);
-    line = p;
-    line_out = used();
-    line_joins = norm_.joins.size();
-    line_pending = pending_space_;
+    if (pending_space_) *o_++ = ' ';
+    pending_space_ = false;
+    *o_++ = text_chars::to_lower(static_cast<char>(c));
   }
   finish();
 }
