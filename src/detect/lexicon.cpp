@@ -106,7 +106,8 @@ Lexicon::Scratch::Scratch(Scratch&& o) noexcept
       hits_(std::move(o.hits_)),
       seen_(std::move(o.seen_)),
       phrases_(o.phrases_),
-      db_(o.db_) {}
+      db_(o.db_),
+      text_buffer_(std::move(o.text_buffer_)) {}
 
 Lexicon::Scratch& Lexicon::Scratch::operator=(Scratch&& o) noexcept {
   if (this != &o) {
@@ -116,6 +117,7 @@ Lexicon::Scratch& Lexicon::Scratch::operator=(Scratch&& o) noexcept {
     seen_ = std::move(o.seen_);
     phrases_ = o.phrases_;
     db_ = o.db_;
+    text_buffer_ = std::move(o.text_buffer_);
   }
   return *this;
 }

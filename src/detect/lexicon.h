@@ -88,6 +88,9 @@ class Lexicon {
     ~Scratch();
     /// Distinct phrase ids found by the last Lexicon::scan, in order of first match.
     [[nodiscard]] std::span<const std::uint32_t> hits() const { return hits_; }
+    /// A buffer for the normalized text of the piece being matched, kept between scans so
+    /// that matching allocates nothing once warm.
+    NormalizedText& text_buffer() { return text_buffer_; }
 
    private:
     friend class Lexicon;
@@ -99,6 +102,7 @@ class Lexicon {
     std::size_t base_ = 0;                  // offset of the piece being scanned
     const Phrase* phrases_ = nullptr;       // the lexicon's phrases (stable when it moves)
     const hs_database* db_ = nullptr;       // the lexicon's database (identifies it)
+    NormalizedText text_buffer_;
   };
 
   /// Upper bounds on what a lexicon may hold.

@@ -22,8 +22,9 @@ LureState::LureState(const Lexicon& lexicon, Lexicon::Scratch& scratch)
 
 void LureState::add(TextKind kind, std::string_view utf8) {
   if (utf8.empty()) return;
-  normalize_lexicon_text(utf8, kind, normalized_);
-  if (auto st = lexicon_.scan(normalized_, scratch_); !st.is_ok()) {
+  NormalizedText& normalized = scratch_.text_buffer();
+  normalize_lexicon_text(utf8, kind, normalized);
+  if (auto st = lexicon_.scan(normalized, scratch_); !st.is_ok()) {
     if (status_.is_ok()) status_ = std::move(st);
     return;
   }

@@ -60,7 +60,6 @@ class LureState {
   std::array<double, kLureThemeCount> scores_{};
   std::vector<float> best_;  // per phrase id: the largest scaled weight counted so far
   std::vector<std::uint32_t> matched_;
-  NormalizedText normalized_;  // reused buffer
   Status status_;
 };
 
