@@ -291,8 +291,14 @@ void Normalizer::run() {
 #if defined(__SSE2__)
     // Sixteen bytes at a time, lowercased and stored whole, of which the run of letters,
     // digits, punctuation and single spaces between those counts (the rest is done below).
-    if (!pending_space_ && !filename_) {
-      while (end - p >= 16) {
+    if (!filename_ && end - p >= 16) {
+      // A pending space before a letter, digit or punctuation is written as it is.
+      const auto first = static_cast<unsigned char>(*p);
+      if (pending_space_ && first > ' ' && first < 0x80) {
+        *o_++ = ' ';
+        pending_space_ = false;
+      }
+      while (!pending_space_ && end - p >= 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
         const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
                                             _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
@@ -305,11 +311,13 @@ void Normalizer::run() {
             ~high;
         const unsigned space =
             static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
-        // A space is copied as it is only between two bytes of the run: not first (the
-        // output may be empty), not last, not before another space, a control byte or a
-        // non-ASCII character (which may be Hangul/CJK).
+        // A space is copied as it is only between two characters of the run (or after what
+        // the output ends with, which is no space): not at the output's start, not last,
+        // not before another space, a control byte or a non-ASCII character (which may be
+        // Hangul/CJK).
         const unsigned special = high | low;
-        const unsigned stop = (special & ~space) | (space & ((special >> 1) | 0x8001u)) | 0x10000u;
+        const unsigned edges = o_ == base_ ? 0x8001u : 0x8000u;
+        const unsigned stop = (special & ~space) | (space & ((special >> 1) | edges)) | 0x10000u;
         const auto k = static_cast<std::size_t>(__builtin_ctz(stop));
         p += k;
         o_ += k;
