@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/charset.h"
+#include "detect/lexicon_text.h"
 #include "detect/lure.h"
 #include "detect/text_scanner.h"
 #include "fuzz/fuzz_check.h"
@@ -49,6 +50,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (auto m = scanner.check_display_name(text.substr(0, text.size() / 2), half))
     LG_FUZZ_CHECK(lg::is_valid_utf8(m->detail));
   for (const auto& m : scanner.check_domain(half)) LG_FUZZ_CHECK(lg::is_valid_utf8(m.detail));
+
+  // The lexicon normalization's fast paths agree with every line through ICU, on the bytes as
+  // they come (ill-formed UTF-8 included).
+  const std::string_view raw(reinterpret_cast<const char*>(data + 1), size - 1);
+  lg::NormalizedText fast, by_lines;
+  lg::normalize_lexicon_text(raw, kind, fast);
+  lg::normalize_lexicon_text_by_lines(raw, kind, by_lines);
+  LG_FUZZ_CHECK(fast.text == by_lines.text && fast.joins == by_lines.joins);
 
   auto scratch = lexicon->make_scratch();
   LG_FUZZ_CHECK(scratch.has_value());
