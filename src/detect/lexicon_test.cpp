@@ -85,6 +85,8 @@ TEST(LexiconText, StableCharactersAreTheirOwnNfkcCasefold) {
     ++stable;
     const std::string s = utf8_of(cp);
     ASSERT_EQ(normalize_nfkc_casefold(s), s) << std::hex << static_cast<unsigned>(cp);
+    // The fast path tells their Hangul/CJK from their punctuation by this bound.
+    ASSERT_EQ(is_cjk_or_hangul(cp), cp >= 0x3040) << std::hex << static_cast<unsigned>(cp);
   }
   EXPECT_GT(stable, 30'000u);
   // Lines of them and ASCII give what ICU gives for the whole line.
