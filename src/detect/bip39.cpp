@@ -7,6 +7,10 @@
 #include "core/hash.h"
 #include "detect/text_chars.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace lg {
 namespace {
 
@@ -22,21 +26,6 @@ constexpr std::array<bool, 256> make_separator_table() {
 }
 constexpr std::array<bool, 256> kSeparator = make_separator_table();
 
-// What a byte inside a token may be: nothing to look at (0, most bytes), an ASCII separator,
-// a lead byte of a separator (U+0080..U+00FF, U+2000.., U+E000.., U+10000..), or 0xE3, whose
-// separators (U+3000..U+303F) all have 0x80 as their second byte.
-constexpr std::uint8_t kSeparatorByte = 1, kMayLead = 2, kKanaLead = 3;
-constexpr std::array<std::uint8_t, 256> kByteClass = [] {
-  std::array<std::uint8_t, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    const auto b = static_cast<unsigned char>(c);
-    if (kSeparator[b]) t[b] = kSeparatorByte;
-    if (text_chars::may_lead_stop_cp(b)) t[b] = b == 0xE3 ? kKanaLead : kMayLead;
-  }
-  return t;
-}();
-
-// Called for every byte of every text: one table look-up.
 inline bool is_separator_ascii(unsigned char c) { return kSeparator[c]; }
 
 // Length of a multi-byte separator at `i` (spaces and punctuation: U+00A0, U+3000 the
@@ -53,8 +42,6 @@ std::size_t separator_utf8(std::string_view s, std::size_t i) {
   return len && text_chars::is_stop_cp(cp) ? len : 0;
 }
 
-// Decomposed text (a combining kana voicing mark U+3099/U+309A, or conjoining Hangul jamo
-// U+1100..U+11FF) needs NFC before lookup; precomposed text, the usual case, does not.
 std::size_t packed_slot(std::uint64_t packed) {
   return static_cast<std::size_t>((packed * 0x9E3779B97F4A7C15ULL) >> 51);  // 13 bits
 }
@@ -78,6 +65,8 @@ std::uint32_t first_char_bits(std::string_view w) {
          (static_cast<unsigned char>(w[2]) & 0x3F);
 }
 
+// Decomposed text (a combining kana voicing mark U+3099/U+309A, or conjoining Hangul jamo
+// U+1100..U+11FF) needs NFC before lookup; precomposed text, the usual case, does not.
 bool needs_nfc(std::string_view w) {
   for (std::size_t i = 0; i + 2 < w.size(); ++i) {
     auto a = static_cast<unsigned char>(w[i]), b = static_cast<unsigned char>(w[i + 1]),
@@ -87,6 +76,122 @@ bool needs_nfc(std::string_view w) {
   }
   return false;
 }
+
+// A token: [begin, end) of the text between separators, without leading numbering and
+// stray punctuation ("1.", "12)", "-") and trailing '.' or ':'.
+struct Token {
+  std::size_t begin = 0, end = 0;
+};
+
+// Numbering and punctuation a word may be written after; tokens made only of them neither
+// count nor break a run.
+bool is_numbering(char c) {
+  return (c >= '0' && c <= '9') || c == '.' || c == ')' || c == ':' || c == '-';
+}
+
+// The tokens of a text, in order. The separators of each 64-byte block are found at once
+// (16 bytes a step with SSE2) as a bit mask, so tokens are found with a few bit operations
+// each whatever their length; only the lead bytes a multi-byte separator can start with are
+// decoded.
+class Tokens {
+ public:
+  explicit Tokens(std::string_view s) : s_(s) {
+    if (!s_.empty()) load(0);
+  }
+
+  // The next non-empty token; false at the end of the text.
+  bool next(Token& t) {
+    for (;;) {
+      std::size_t b = pos_ = find(pos_, false);
+      if (b >= s_.size()) return false;
+      std::size_t e = find(b, true);
+      pos_ = e;
+      while (b < e && is_numbering(s_[b])) ++b;
+      while (e > b && (s_[e - 1] == '.' || s_[e - 1] == ':')) --e;
+      if (b < e) {
+        t = Token{b, e};
+        return true;
+      }
+    }
+  }
+
+ private:
+  static constexpr std::size_t kBlock = 64;
+
+  // The first position at or after `p` that is (`separator`) or is not part of a separator;
+  // s_.size() when there is none. Blocks are loaded in order, each once.
+  std::size_t find(std::size_t p, bool separator) {
+    for (;;) {
+      if (p >= s_.size()) return s_.size();
+      while (p >= base_ + kBlock) load(base_ + kBlock);
+      std::uint64_t m = (separator ? mask_ : ~mask_) >> (p - base_);
+      if (m != 0) return std::min(s_.size(), p + static_cast<std::size_t>(__builtin_ctzll(m)));
+      p = base_ + kBlock;
+    }
+  }
+
+  // Sets mask_ for the block at `base`: bit k when s_[base + k] belongs to a separator (an
+  // ASCII one, or a multi-byte one of separator_utf8; bytes past the text count as one).
+  void load(std::size_t base) {
+    base_ = base;
+    const std::size_t n = s_.size();
+    // One byte more than the block is read (the byte after a 0xE3 lead).
+    char pad[kBlock + 16] = {};
+    const char* p = s_.data() + base;
+    if (n - base < kBlock + 16) {
+      std::copy(p, s_.data() + n, pad);
+      p = pad;
+    }
+    std::uint64_t sep = 0, lead = 0;
+#if defined(__SSE2__)
+    for (std::size_t k = 0; k < kBlock; k += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+      const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 1));
+      const __m128i space = _mm_set1_epi8(0x20);
+      __m128i ascii = _mm_cmpeq_epi8(_mm_min_epu8(v, space), v);  // controls and space
+      ascii = _mm_or_si128(ascii, text_chars::equal_any<',', ';', '|', '"', '\'', '(', ')', '[',
+                                                        ']', '{', '}', '<', '>', '/', '\x7f'>(v));
+      // Separators of U+3000..U+303F are 0xE3 0x80 ..; other kana are not decoded.
+      const __m128i kana = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xE3')),
+                                         _mm_cmpeq_epi8(after, _mm_set1_epi8('\x80')));
+      const __m128i leads = _mm_or_si128(
+          kana, text_chars::equal_any<'\xC2', '\xC3', '\xE2', '\xEE', '\xEF', '\xF0'>(v));
+      sep |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(ascii))) << k;
+      lead |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(leads))) << k;
+    }
+#else
+    for (std::size_t k = 0; k < kBlock; ++k) {
+      const auto b = static_cast<unsigned char>(p[k]);
+      if (is_separator_ascii(b)) sep |= std::uint64_t{1} << k;
+      if (text_chars::may_lead_stop_cp(b)) lead |= std::uint64_t{1} << k;
+    }
+#endif
+    if (n - base < kBlock) {
+      const std::uint64_t inside = (std::uint64_t{1} << (n - base)) - 1;
+      sep |= ~inside;
+      lead &= inside;
+    }
+    // The rest of a multi-byte separator that began in the block before.
+    if (carry_until_ > base) sep |= bits_below(std::min(carry_until_ - base, kBlock));
+    while (lead != 0) {
+      const auto k = static_cast<std::size_t>(__builtin_ctzll(lead));
+      lead &= lead - 1;
+      if (const std::size_t len = separator_utf8(s_, base + k)) {
+        sep |= bits_below(std::min(k + len, kBlock)) & ~bits_below(k);
+        carry_until_ = std::max(carry_until_, base + k + len);
+      }
+    }
+    mask_ = sep;
+  }
+
+  static std::uint64_t bits_below(std::size_t k) {
+    return k >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << k) - 1;
+  }
+
+  std::string_view s_;
+  std::size_t pos_ = 0, base_ = 0, carry_until_ = 0;
+  std::uint64_t mask_ = 0;
+};
 
 }  // namespace
 
@@ -200,93 +305,78 @@ void Bip39Detector::finish_run(const Run& run, std::vector<MnemonicMatch>& out,
   }
 }
 
-// Bounded: every turn of the loops below consumes at least one byte.
+// Bounded: every token is read once by Tokens, looked up at most once, and every turn of the
+// loops below consumes at least one token.
 void Bip39Detector::find(std::string_view text, std::vector<MnemonicMatch>& out,
                          std::size_t max_items) const {
-  Run run;
-  std::string key;
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  bool full = out.size() >= max_items;  // kept in a local: `out` is only written by flush
-  auto flush = [&] {
-    if (run.indices.empty()) return;
-    if (run.indices.size() >= 12) {
-      finish_run(run, out, max_items);
-      full = out.size() >= max_items;
-    }
-    run.indices.clear();
-    run.spans.clear();
-    run.language = -1;
-  };
-  auto separator_at = [&](std::size_t at) {
-    auto b = static_cast<unsigned char>(text[at]);
-    return b < 0x80 ? is_separator_ascii(b) : separator_utf8(text, at) != 0;
-  };
-  while (i < n && !full) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (is_separator_ascii(c)) {
-      ++i;
-      continue;
-    }
-    if (std::size_t sep = c < 0x80 ? 0 : separator_utf8(text, i)) {
-      i += sep;
-      continue;
-    }
-    const std::size_t start = i;
+  if (out.size() >= max_items) return;
+  Tokens tokens(text);
+  // The tokens read but not yet consumed, in text order, with their look-up once done.
+  struct Pending {
+    Token token;
+    bool looked_up = false;
     int lang = -1;
     std::uint16_t index = 0;
-    std::size_t word_begin = start, word_len = 0;
-    // Fast path, most tokens: ASCII letters (then at most a '.' or ':'), packed as read.
-    std::uint64_t packed = 0;
-    while (i < n && text_chars::is_alpha(static_cast<unsigned char>(text[i]))) {
-      packed = (packed << 8) | static_cast<unsigned char>(text_chars::to_lower(text[i]));
-      ++i;
+  };
+  constexpr std::size_t kPhrase = 12, kRing = 16;  // the shortest phrase; ring size >= kPhrase
+  std::array<Pending, kRing> ring;
+  std::size_t head = 0, have = 0;
+  std::string key;
+  auto at = [&](std::size_t k) -> Pending& {
+    Pending& p = ring[(head + k) % kRing];
+    if (!p.looked_up) {
+      p.looked_up = true;
+      p.lang = -1;
+      lookup(text.substr(p.token.begin, p.token.end - p.token.begin), key, p.lang, p.index);
     }
-    word_len = i - start;
-    std::size_t after = i;
-    while (after < n && (text[after] == '.' || text[after] == ':')) ++after;
-    if (word_len > 0 && (after == n || separator_at(after))) {
-      i = after;
-      if (word_len >= 3 && word_len <= 8)
-        if (int at = find_packed(packed); at >= 0) {
-          lang = 0;
-          index = static_cast<std::uint16_t>(at);
-        }
-    } else {
-      // To the next separator. Continuation bytes and the leads no separator has are passed
-      // with one test each; of the kana leads (0xE3) only those of U+3000..U+303F are decoded.
-      while (i < n) {
-        if (const std::uint8_t k = kByteClass[static_cast<unsigned char>(text[i])]) {
-          if (k == kSeparatorByte) break;
-          if ((k == kMayLead || (i + 1 < n && static_cast<unsigned char>(text[i + 1]) == 0x80)) &&
-              separator_utf8(text, i) != 0)
-            break;
-        }
-        ++i;
-      }
-      std::string_view token = text.substr(start, i - start);
-      // Numbering and stray punctuation ("1.", "12)", "-") neither count nor break a run.
-      std::size_t skip = 0;
-      while (skip < token.size() &&
-             ((token[skip] >= '0' && token[skip] <= '9') || token[skip] == '.' ||
-              token[skip] == ')' || token[skip] == ':' || token[skip] == '-'))
-        ++skip;
-      word_begin = start + skip;
-      token.remove_prefix(skip);
-      while (!token.empty() && (token.back() == '.' || token.back() == ':')) token.remove_suffix(1);
-      word_len = token.size();
-      if (token.empty()) continue;
-      lookup(token, key, lang, index);
+    return p;
+  };
+  auto fill = [&](std::size_t want) {
+    while (have < want) {
+      Pending& p = ring[(head + have) % kRing];
+      if (!tokens.next(p.token)) return false;
+      p.looked_up = false;
+      ++have;
     }
-    if (lang < 0 || (run.language >= 0 && lang != run.language) ||
-        run.indices.size() >= kMaxRunWords)
-      flush();
-    if (lang < 0) continue;
+    return true;
+  };
+  auto drop = [&](std::size_t k) {
+    head = (head + k) % kRing;
+    have -= k;
+  };
+  Run run;
+  for (;;) {
+    // No run is open. A phrase needs kPhrase list words of one language in a row: when the
+    // kPhrase-th token from here is not one, or a token before it breaks the row, the words
+    // before the break form runs too short to be a phrase, so nothing before it is looked at
+    // again (the last break is searched for from the back, as Boyer-Moore does).
+    if (!fill(kPhrase)) return;
+    const int lang = at(kPhrase - 1).lang;
+    std::size_t k = kPhrase - 1;
+    if (lang >= 0)
+      while (k > 0 && at(k - 1).lang == lang) --k;
+    if (lang < 0 || k > 0) {
+      drop(lang < 0 ? kPhrase : k);
+      continue;
+    }
+    // kPhrase words of `lang` in a row: the run goes on, token by token, until a token that
+    // is not a word of `lang` or kMaxRunWords (bounded work per run).
     run.language = lang;
-    run.indices.push_back(index);
-    run.spans.emplace_back(word_begin, word_begin + word_len);
+    run.indices.clear();
+    run.spans.clear();
+    for (;;) {
+      if (have == 0 && !fill(1)) break;
+      const Pending& p = at(0);
+      if (p.lang != lang || run.indices.size() >= kMaxRunWords) break;
+      run.indices.push_back(p.index);
+      run.spans.emplace_back(p.token.begin, p.token.end);
+      drop(1);
+    }
+    finish_run(run, out, max_items);
+    if (out.size() >= max_items) return;
+    // The token that ended the run opens the next one when it is a word (another language,
+    // or the run was cut); otherwise it is dropped by the test above.
   }
-  flush();
 }
 
 void Bip39Detector::lookup(std::string_view token, std::string& key, int& lang,

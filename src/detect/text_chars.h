@@ -26,6 +26,16 @@ constexpr std::array<bool, 256> kAlnum = [] {
 /// The first position at or after `from` holding one of `Bytes`, or s.size(): the scanners
 /// jump between the few bytes that can start what they look for. Sixteen bytes a step where
 /// the target has SSE2 (every x86-64), one at a time otherwise.
+#if defined(__SSE2__)
+/// The lanes of `v` equal to one of `Bytes` (0xFF) or not (0).
+template <char... Bytes>
+inline __m128i equal_any(__m128i v) {
+  __m128i hit = _mm_setzero_si128();
+  ((hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(Bytes)))), ...);
+  return hit;
+}
+#endif
+
 template <char... Bytes>
 inline std::size_t find_any_of(std::string_view s, std::size_t from) {
   const std::size_t n = s.size();
@@ -33,9 +43,7 @@ inline std::size_t find_any_of(std::string_view s, std::size_t from) {
 #if defined(__SSE2__)
   for (; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    __m128i hit = _mm_setzero_si128();
-    ((hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(Bytes)))), ...);
-    if (const int bits = _mm_movemask_epi8(hit))
+    if (const int bits = _mm_movemask_epi8(equal_any<Bytes...>(v)))
       return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
   }
 #endif
