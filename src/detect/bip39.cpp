@@ -89,51 +89,82 @@ bool is_numbering(char c) {
   return (c >= '0' && c <= '9') || c == '.' || c == ')' || c == ':' || c == '-';
 }
 
-// The tokens of a text, in order. The separators of each 64-byte block are found at once
-// (16 bytes a step with SSE2) as a bit mask, so tokens are found with a few bit operations
-// each whatever their length; only the lead bytes a multi-byte separator can start with are
-// decoded.
-class Tokens {
+// Where the tokens of a text are: for each 64-byte block, a bit for every byte that belongs
+// to a separator and one for every byte that starts a token. A block is worked out at once
+// (16 bytes a step with SSE2); only the bytes that can lead a multi-byte separator, and the
+// ASCII punctuation, are looked at one by one. Blocks are computed on first use and the last
+// few are kept, so looking back a few tokens costs nothing.
+class TokenMap {
  public:
-  explicit Tokens(std::string_view s) : s_(s) {
-    if (!s_.empty()) load(0);
+  static constexpr std::size_t kBlock = 64;
+
+  explicit TokenMap(std::string_view s) : s_(s) {}
+
+  // The first position at or after `p` that is (`separator`) or is not part of a separator;
+  // the text's size when there is none.
+  std::size_t find(std::size_t p, bool separator) {
+    while (p < s_.size()) {
+      const Block& b = block(p);
+      const std::uint64_t m = (separator ? b.sep : ~b.sep) >> (p - b.base);
+      if (m != 0) return std::min(s_.size(), p + static_cast<std::size_t>(__builtin_ctzll(m)));
+      p = b.base + kBlock;
+    }
+    return s_.size();
   }
 
-  // The next non-empty token; false at the end of the text.
-  bool next(Token& t) {
-    for (;;) {
-      std::size_t b = pos_ = find(pos_, false);
-      if (b >= s_.size()) return false;
-      std::size_t e = find(b, true);
-      pos_ = e;
-      while (b < e && is_numbering(s_[b])) ++b;
-      while (e > b && (s_[e - 1] == '.' || s_[e - 1] == ':')) --e;
-      if (b < e) {
-        t = Token{b, e};
-        return true;
-      }
+  // Writes the starts of the next `count` tokens at or after `p` (a separator position, a
+  // token start or 0) to `out`; returns how many there are, at most `count`.
+  std::size_t starts(std::size_t p, std::size_t count, std::size_t* out) {
+    std::size_t got = 0;
+    while (p < s_.size() && got < count) {
+      const Block& b = block(p);
+      std::uint64_t m = b.starts & ~bits_below(p - b.base);
+      for (; m != 0 && got < count; m &= m - 1)
+        out[got++] = b.base + static_cast<std::size_t>(__builtin_ctzll(m));
+      p = b.base + kBlock;
     }
+    return got;
+  }
+
+  // The token starting at `b` (a token start): its end (the separator after it, or the end
+  // of the text) and, in `t`, its stripped form. False when it is numbering only.
+  bool token_at(std::size_t b, std::size_t& end, Token& t) {
+    std::size_t e = end = find(b, true);
+    while (b < e && is_numbering(s_[b])) ++b;
+    while (e > b && (s_[e - 1] == '.' || s_[e - 1] == ':')) --e;
+    t = Token{b, e};
+    return b < e;
   }
 
  private:
-  static constexpr std::size_t kBlock = 64;
+  struct Block {
+    std::size_t base = std::string_view::npos;
+    std::uint64_t sep = 0, starts = 0;
+  };
 
-  // The first position at or after `p` that is (`separator`) or is not part of a separator;
-  // s_.size() when there is none. Blocks are loaded in order, each once.
-  std::size_t find(std::size_t p, bool separator) {
-    for (;;) {
-      if (p >= s_.size()) return s_.size();
-      while (p >= base_ + kBlock) load(base_ + kBlock);
-      std::uint64_t m = (separator ? mask_ : ~mask_) >> (p - base_);
-      if (m != 0) return std::min(s_.size(), p + static_cast<std::size_t>(__builtin_ctzll(m)));
-      p = base_ + kBlock;
-    }
+  static std::uint64_t bits_below(std::size_t k) {
+    return k >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << k) - 1;
   }
 
-  // Sets mask_ for the block at `base`: bit k when s_[base + k] belongs to a separator (an
-  // ASCII one, or a multi-byte one of separator_utf8; bytes past the text count as one).
-  void load(std::size_t base) {
-    base_ = base;
+  const Block& block(std::size_t p) {
+    const std::size_t base = p - p % kBlock;
+    Block& b = cache_[(base / kBlock) % kCached];
+    if (b.base != base) load(base, b);
+    return b;
+  }
+
+  // True when s_[q] belongs to a separator (one that starts at most 3 bytes before it).
+  bool separator_byte(std::size_t q) const {
+    const auto c = static_cast<unsigned char>(s_[q]);
+    if (c < 0x80) return is_separator_ascii(c);
+    for (std::size_t r = q >= 3 ? q - 3 : 0; r <= q; ++r)
+      if (text_chars::may_lead_stop_cp(static_cast<unsigned char>(s_[r])) &&
+          r + separator_utf8(s_, r) > q)
+        return true;
+    return false;
+  }
+
+  void load(std::size_t base, Block& out) const {
     const std::size_t n = s_.size();
     // One byte more than the block is read (the byte after a 0xE3 lead).
     char pad[kBlock + 16] = {};
@@ -142,55 +173,70 @@ class Tokens {
       std::copy(p, s_.data() + n, pad);
       p = pad;
     }
-    std::uint64_t sep = 0, lead = 0;
+    std::uint64_t sep = 0, punct = 0, lead = 0;
 #if defined(__SSE2__)
+    std::uint64_t high = 0;
     for (std::size_t k = 0; k < kBlock; k += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
-      const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 1));
-      const __m128i space = _mm_set1_epi8(0x20);
-      __m128i ascii = _mm_cmpeq_epi8(_mm_min_epu8(v, space), v);  // controls and space
-      ascii = _mm_or_si128(ascii, text_chars::equal_any<',', ';', '|', '"', '\'', '(', ')', '[',
-                                                        ']', '{', '}', '<', '>', '/', '\x7f'>(v));
-      // Separators of U+3000..U+303F are 0xE3 0x80 ..; other kana are not decoded.
-      const __m128i kana = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xE3')),
-                                         _mm_cmpeq_epi8(after, _mm_set1_epi8('\x80')));
-      const __m128i leads = _mm_or_si128(
-          kana, text_chars::equal_any<'\xC2', '\xC3', '\xE2', '\xEE', '\xEF', '\xF0'>(v));
-      sep |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(ascii))) << k;
-      lead |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(leads))) << k;
+      // Controls and space are separators; other ASCII bytes that are neither letters nor
+      // digits are looked up below.
+      const __m128i space = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x20)), v);
+      const __m128i printable = _mm_cmpgt_epi8(v, _mm_set1_epi8(0x20));  // 0x21..0x7F
+      const __m128i folded = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+      const __m128i letter =
+          _mm_cmpeq_epi8(_mm_min_epu8(folded, _mm_set1_epi8(25)), folded);  // A-Z a-z
+      const __m128i digit0 = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+      const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(digit0, _mm_set1_epi8(9)), digit0);
+      const __m128i other = _mm_andnot_si128(_mm_or_si128(letter, digit), printable);
+      sep |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(space))) << k;
+      punct |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(other))) << k;
+      high |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))) << k;
     }
+    if (high != 0)  // text other than ASCII: the leads of multi-byte separators
+      for (std::size_t k = 0; k < kBlock; k += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+        const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 1));
+        // Separators of U+3000..U+303F are 0xE3 0x80 ..; other kana are not decoded.
+        const __m128i kana = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xE3')),
+                                           _mm_cmpeq_epi8(after, _mm_set1_epi8('\x80')));
+        const __m128i leads = _mm_or_si128(
+            kana, text_chars::equal_any<'\xC2', '\xC3', '\xE2', '\xEE', '\xEF', '\xF0'>(v));
+        lead |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(leads))) << k;
+      }
 #else
     for (std::size_t k = 0; k < kBlock; ++k) {
-      const auto b = static_cast<unsigned char>(p[k]);
-      if (is_separator_ascii(b)) sep |= std::uint64_t{1} << k;
-      if (text_chars::may_lead_stop_cp(b)) lead |= std::uint64_t{1} << k;
+      const auto c = static_cast<unsigned char>(p[k]);
+      if (c <= 0x20) sep |= std::uint64_t{1} << k;
+      if (c > 0x20 && c < 0x80 && !text_chars::is_alnum(c)) punct |= std::uint64_t{1} << k;
+      if (text_chars::may_lead_stop_cp(c)) lead |= std::uint64_t{1} << k;
     }
 #endif
-    if (n - base < kBlock) {
-      const std::uint64_t inside = (std::uint64_t{1} << (n - base)) - 1;
-      sep |= ~inside;
-      lead &= inside;
+    for (; punct != 0; punct &= punct - 1) {  // without a branch: it would be mispredicted
+      const auto k = static_cast<std::size_t>(__builtin_ctzll(punct));
+      sep |= static_cast<std::uint64_t>(is_separator_ascii(static_cast<unsigned char>(p[k]))) << k;
     }
-    // The rest of a multi-byte separator that began in the block before.
-    if (carry_until_ > base) sep |= bits_below(std::min(carry_until_ - base, kBlock));
-    while (lead != 0) {
+    const std::uint64_t inside = bits_below(n - base);
+    sep |= ~inside;  // past the end of the text
+    // A multi-byte separator that began before the block, then those that begin in it.
+    for (std::size_t r = base >= 3 ? base - 3 : 0; r < base; ++r)
+      if (text_chars::may_lead_stop_cp(static_cast<unsigned char>(s_[r])))
+        if (const std::size_t end = r + separator_utf8(s_, r); end > base)
+          sep |= bits_below(end - base);
+    for (lead &= inside; lead != 0; lead &= lead - 1) {
       const auto k = static_cast<std::size_t>(__builtin_ctzll(lead));
-      lead &= lead - 1;
-      if (const std::size_t len = separator_utf8(s_, base + k)) {
-        sep |= bits_below(std::min(k + len, kBlock)) & ~bits_below(k);
-        carry_until_ = std::max(carry_until_, base + k + len);
-      }
+      if (const std::size_t len = separator_utf8(s_, base + k))
+        sep |= bits_below(k + len) & ~bits_below(k);
     }
-    mask_ = sep;
+    // A token starts at a byte outside separators after one inside (or at the text's start).
+    const std::uint64_t before = base > 0 && !separator_byte(base - 1) ? 1 : 0;
+    out.base = base;
+    out.sep = sep;
+    out.starts = ~sep & ~((~sep << 1) | before);
   }
 
-  static std::uint64_t bits_below(std::size_t k) {
-    return k >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << k) - 1;
-  }
-
+  static constexpr std::size_t kCached = 4;
   std::string_view s_;
-  std::size_t pos_ = 0, base_ = 0, carry_until_ = 0;
-  std::uint64_t mask_ = 0;
+  std::array<Block, kCached> cache_{};
 };
 
 }  // namespace
@@ -305,77 +351,82 @@ void Bip39Detector::finish_run(const Run& run, std::vector<MnemonicMatch>& out,
   }
 }
 
-// Bounded: every token is read once by Tokens, looked up at most once, and every turn of the
-// loops below consumes at least one token.
+// Bounded: every turn of the outer loop moves `pos` on by at least one token, and a run is
+// followed token by token once, so each token is looked up a bounded number of times.
 void Bip39Detector::find(std::string_view text, std::vector<MnemonicMatch>& out,
                          std::size_t max_items) const {
   if (out.size() >= max_items) return;
-  Tokens tokens(text);
-  // The tokens read but not yet consumed, in text order, with their look-up once done.
-  struct Pending {
-    Token token;
-    bool looked_up = false;
-    int lang = -1;
-    std::uint16_t index = 0;
-  };
-  constexpr std::size_t kPhrase = 12, kRing = 16;  // the shortest phrase; ring size >= kPhrase
-  std::array<Pending, kRing> ring;
-  std::size_t head = 0, have = 0;
+  TokenMap map(text);
   std::string key;
-  auto at = [&](std::size_t k) -> Pending& {
-    Pending& p = ring[(head + k) % kRing];
-    if (!p.looked_up) {
-      p.looked_up = true;
-      p.lang = -1;
-      lookup(text.substr(p.token.begin, p.token.end - p.token.begin), key, p.lang, p.index);
-    }
-    return p;
+  auto look_up = [&](const Token& t, int& lang, std::uint16_t& index) {
+    lang = -1;
+    lookup(text.substr(t.begin, t.end - t.begin), key, lang, index);
   };
-  auto fill = [&](std::size_t want) {
-    while (have < want) {
-      Pending& p = ring[(head + have) % kRing];
-      if (!tokens.next(p.token)) return false;
-      p.looked_up = false;
-      ++have;
-    }
-    return true;
-  };
-  auto drop = [&](std::size_t k) {
-    head = (head + k) % kRing;
-    have -= k;
-  };
+  constexpr std::size_t kPhrase = 12;  // the shortest phrase
+  std::array<std::size_t, kPhrase> starts{};
   Run run;
+  std::size_t pos = 0;  // no run is open at `pos`, a separator position or a token start
   for (;;) {
-    // No run is open. A phrase needs kPhrase list words of one language in a row: when the
-    // kPhrase-th token from here is not one, or a token before it breaks the row, the words
-    // before the break form runs too short to be a phrase, so nothing before it is looked at
-    // again (the last break is searched for from the back, as Boyer-Moore does).
-    if (!fill(kPhrase)) return;
-    const int lang = at(kPhrase - 1).lang;
-    std::size_t k = kPhrase - 1;
-    if (lang >= 0)
-      while (k > 0 && at(k - 1).lang == lang) --k;
-    if (lang < 0 || k > 0) {
-      drop(lang < 0 ? kPhrase : k);
+    // A phrase needs kPhrase list words of one language in a row. Tokens made only of
+    // numbering neither count nor break a row; any other token that is not a word of the
+    // language of the words after it does: the words before it form a run too short to be a
+    // phrase (at most kPhrase - 1 of the tokens from `pos`), so the search goes on after it.
+    // The tokens are tried from the kPhrase-th back, as Boyer-Moore does, so in prose most
+    // tokens are never looked up at all.
+    if (map.starts(pos, kPhrase, starts.data()) < kPhrase) return;
+    int lang = -1;
+    std::size_t resume = 0;
+    bool broken = false;
+    for (std::size_t k = kPhrase; k-- > 0;) {
+      std::size_t end = 0;
+      Token t;
+      if (!map.token_at(starts[k], end, t)) continue;
+      int l = -1;
+      std::uint16_t index = 0;
+      look_up(t, l, index);
+      if (l < 0 || (lang >= 0 && l != lang)) {
+        resume = end;
+        broken = true;
+        break;
+      }
+      lang = l;
+    }
+    if (broken || lang < 0) {
+      pos = broken ? resume : map.find(starts[kPhrase - 1], true);
       continue;
     }
-    // kPhrase words of `lang` in a row: the run goes on, token by token, until a token that
-    // is not a word of `lang` or kMaxRunWords (bounded work per run).
+    // The tokens from `pos` hold a run that may be a phrase: it is followed token by token
+    // until a token that is not a word of its language or kMaxRunWords (bounded work per
+    // run), as the contract states it.
     run.language = lang;
     run.indices.clear();
     run.spans.clear();
     for (;;) {
-      if (have == 0 && !fill(1)) break;
-      const Pending& p = at(0);
-      if (p.lang != lang || run.indices.size() >= kMaxRunWords) break;
-      run.indices.push_back(p.index);
-      run.spans.emplace_back(p.token.begin, p.token.end);
-      drop(1);
+      const std::size_t b = map.find(pos, false);
+      if (b >= text.size()) {
+        pos = b;
+        break;
+      }
+      std::size_t end = 0;
+      Token t;
+      if (!map.token_at(b, end, t)) {
+        pos = end;
+        continue;
+      }
+      int l = -1;
+      std::uint16_t index = 0;
+      look_up(t, l, index);
+      if (l != lang || run.indices.size() >= kMaxRunWords) {
+        // A word of another language, or the word after a cut run, opens the next run.
+        pos = l >= 0 ? b : end;
+        break;
+      }
+      run.indices.push_back(index);
+      run.spans.emplace_back(t.begin, t.end);
+      pos = end;
     }
-    finish_run(run, out, max_items);
-    if (out.size() >= max_items) return;
-    // The token that ended the run opens the next one when it is a word (another language,
-    // or the run was cut); otherwise it is dropped by the test above.
+    if (run.indices.size() >= kPhrase) finish_run(run, out, max_items);
+    if (out.size() >= max_items || pos >= text.size()) return;
   }
 }
 
