@@ -30,15 +30,16 @@ std::vector<std::pair<std::size_t, std::size_t>> runs_by_bytes(std::string_view 
 TEST(TextChars, LongAlnumRunsProbeWithoutMissingAny) {
   // Runs of every length around the probe step, at every offset, in ASCII and UTF-8 text.
   std::uint64_t x = 12345;
-  for (int round = 0; round < 2000; ++round) {
+  for (int round = 0; round < 3000; ++round) {
     std::string s;
-    const std::size_t len = round % 97;
+    // Up to four 64-byte blocks, with runs long and short (every third round mostly letters).
+    const std::size_t len = round % 97 + (round % 5 == 0 ? 160 : 0);
     for (std::size_t k = 0; k < len; ++k) {
       x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-      static constexpr std::string_view kBytes = "aZ09 .-\xE3\x81\x82x";
-      s += x % 3 == 0 ? kBytes[x % kBytes.size()] : 'q';
+      static constexpr std::string_view kBytes = "aZ09 .-\xE3\x81\x82x\x7f\xff@[`{/:";
+      s += x % (round % 3 == 0 ? 29 : 3) == 0 ? kBytes[x % kBytes.size()] : 'q';
     }
-    for (std::size_t min_len : {1, 2, 11, 51}) {
+    for (std::size_t min_len : {1, 2, 11, 51, 64, 65, 100}) {
       std::vector<text_chars::Run> runs;
       text_chars::long_alnum_runs(s, min_len, runs);
       std::vector<std::pair<std::size_t, std::size_t>> got;

@@ -1,8 +1,10 @@
 #pragma once
 /// Byte and code point classes for the text scanners. ASCII is decided from the byte alone;
 /// only bytes >= 0x80 are decoded.
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -58,27 +60,68 @@ struct Run {
   [[nodiscard]] std::size_t size() const { return end - begin; }
 };
 
-/// Appends the maximal letter-digit runs of `s` at least `min_len` long, in text order: the
-/// one pass the address and key finders share (their shortest candidate is far longer than
-/// most words, so few runs survive). Only every min_len-th byte is probed (a run that long
-/// holds a probe); a probe in a run is widened to the whole run. Each byte is looked at at
-/// most twice.
-inline void long_alnum_runs(std::string_view s, std::size_t min_len, std::vector<Run>& out) {
-  const std::size_t step = min_len == 0 ? 1 : min_len, n = s.size();
-  auto alnum = [&](std::size_t k) { return kAlnum[static_cast<unsigned char>(s[k])]; };
-  std::size_t done = 0;  // runs before this are reported; s[done - 1] ends one, if done > 0
-  for (std::size_t probe = step - 1; probe < n;) {
-    if (!alnum(probe)) {
-      probe += step;
-      continue;
+/// Bit k set when s[base + k] is an ASCII letter or digit, for the 64 bytes from `base`
+/// (bytes past the end count as neither).
+inline std::uint64_t alnum_mask(std::string_view s, std::size_t base) {
+  const std::size_t n = s.size();
+  std::uint64_t m = 0;
+#if defined(__SSE2__)
+  if (n - base >= 64) {
+    for (std::size_t k = 0; k < 64; k += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + base + k));
+      const __m128i folded = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+      const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(folded, _mm_set1_epi8(25)), folded);
+      const __m128i digit0 = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+      const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(digit0, _mm_set1_epi8(9)), digit0);
+      m |= static_cast<std::uint64_t>(
+               static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit))))
+           << k;
     }
-    std::size_t begin = probe, end = probe + 1;
-    while (begin > done && alnum(begin - 1)) --begin;
-    while (end < n && alnum(end)) ++end;
-    if (end - begin >= min_len) out.push_back(Run{begin, end});
-    done = end;
-    probe = end + step;  // s[end] is not a letter or digit: the next run starts after it
+    return m;
   }
+#endif
+  for (std::size_t k = 0; k < 64 && base + k < n; ++k)
+    m |= static_cast<std::uint64_t>(kAlnum[static_cast<unsigned char>(s[base + k])]) << k;
+  return m;
+}
+
+/// Appends the maximal letter-digit runs of `s` at least `min_len` long, in text
+/// order: the one pass the address and key finders share (their shortest candidate is far
+/// longer than most words, so few runs survive). The letters and digits of each 64-byte
+/// block are found as a bit mask; runs inside a block that are long enough are found by
+/// shifting and ANDing the mask, so ordinary words cost no work of their own.
+inline void long_alnum_runs(std::string_view s, std::size_t min_len, std::vector<Run>& out) {
+  const std::size_t n = s.size(), len = std::clamp<std::size_t>(min_len, 1, 64);
+  std::size_t open = std::string_view::npos;  // begin of a run reaching the block's end
+  for (std::size_t base = 0; base < n; base += 64) {
+    std::uint64_t m = alnum_mask(s, base);
+    if (open != std::string_view::npos) {
+      if (~m == 0) continue;  // the whole block goes on with the run
+      const auto end = base + static_cast<std::size_t>(__builtin_ctzll(~m));
+      if (end - open >= min_len) out.push_back(Run{open, end});
+      open = std::string_view::npos;
+      m &= ~((std::uint64_t{1} << (end - base)) - 1);
+    }
+    // A run reaching the top bit may go on in the next block: it is finished there.
+    if (m >> 63) {
+      const std::size_t top = ~m == 0 ? 64 : static_cast<std::size_t>(__builtin_clzll(~m));
+      open = base + 64 - top;
+      m = top == 64 ? 0 : m & ((std::uint64_t{1} << (64 - top)) - 1);
+    }
+    // Bit k of `x` set when bits k..k+len-1 of m are: a run at least len long starts at or
+    // before k.
+    std::uint64_t x = m;
+    std::size_t covered = 1;
+    for (; covered * 2 <= len; covered *= 2) x &= x >> covered;
+    if (covered < len) x &= x >> (len - covered);
+    while (x != 0) {
+      const auto k = static_cast<std::size_t>(__builtin_ctzll(x));
+      const auto end = k + static_cast<std::size_t>(__builtin_ctzll(~(m >> k)));
+      if (end - k >= min_len) out.push_back(Run{base + k, base + end});
+      x &= end >= 64 ? 0 : ~((std::uint64_t{1} << end) - 1);
+    }
+  }
+  if (open != std::string_view::npos && n - open >= min_len) out.push_back(Run{open, n});
 }
 
 /// Decodes one UTF-8 sequence at `i` (RFC 3629: no overlongs, no surrogates, <= U+10FFFF).
