@@ -1,6 +1,7 @@
 #include "detect/defang.h"
 
 #include <algorithm>
+#include <array>
 
 #include "detect/text_chars.h"
 
@@ -41,6 +42,13 @@ constexpr Marker kBracketed[] = {
     {"[@]", "@", false},  {"(@)", "@", false},  {"{@}", "@", false}, {"[at]", "@", true},
 };
 
+// The second byte of each bracketed marker (lower case).
+constexpr std::array<bool, 256> kAfterBracket = [] {
+  std::array<bool, 256> t{};
+  for (const Marker& m : kBracketed) t[static_cast<unsigned char>(m.pattern[1])] = true;
+  return t;
+}();
+
 // Defanged scheme names; each becomes the real scheme when a scheme separator follows it.
 constexpr Marker kSchemes[] = {
     {"hxxps", "https", false}, {"hxxp", "http", false},   {"h**ps", "https", false},
@@ -66,11 +74,11 @@ bool Refanged::refang(std::string_view in) {
   // A defanged scheme is recognized from the separator after it, so only ':' and the three
   // opening brackets are worth stopping at; the bytes between are skipped in blocks.
   auto scheme_before = [&](std::size_t sep) {
+    if (!has_separator(in, sep)) return;  // most ':' in text: no scheme can end there
     for (const Marker& m : kSchemes) {
       std::size_t len = m.pattern.size();
       if (sep < len || sep - len < copied || !match_at(in, sep - len, m.pattern)) continue;
       if (sep - len > 0 && is_alpha(in[sep - len - 1])) continue;  // inside a word
-      if (!has_separator(in, sep)) continue;
       replace(in, copied, sep - len, len, m.replacement);
       return;
     }
@@ -82,6 +90,11 @@ bool Refanged::refang(std::string_view in) {
     char c = in[i];
     if (c == ':') {
       scheme_before(i);
+      ++i;
+      continue;
+    }
+    // Most brackets in text open words, not markers: one look at the byte after them.
+    if (i + 1 >= in.size() || !kAfterBracket[static_cast<unsigned char>(lower(in[i + 1]))]) {
       ++i;
       continue;
     }

@@ -45,5 +45,17 @@ TEST(Refang, MapsBackToOriginal) {
   EXPECT_EQ(r.original(in, e, out.size()), " now");
 }
 
+TEST(Refang, MarkersAmongOrdinaryColonsAndBrackets) {
+  Refanged r;
+  // Colons and brackets of prose and URLs around markers in either case.
+  ASSERT_TRUE(
+      r.refang("Note: (see below) [1] {x} HXXPS[:]//a[DOT]b (At) c(.)d {dot} e[://]f hxxp://g "
+               "https://h [at]"));
+  EXPECT_EQ(r.text(), "Note: (see below) [1] {x} https://a.b (At) c.d.e://f http://g https://h@");
+  EXPECT_FALSE(r.refang("Time: 10:30 (room 4) [draft] {tbd} x:y ftp://z ("));
+  EXPECT_FALSE(r.refang("("));
+  EXPECT_FALSE(r.refang(":"));
+}
+
 }  // namespace
 }  // namespace lg
