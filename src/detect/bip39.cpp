@@ -175,7 +175,6 @@ class TokenMap {
     }
     std::uint64_t sep = 0, punct = 0, lead = 0;
 #if defined(__SSE2__)
-    std::uint64_t high = 0;
     for (std::size_t k = 0; k < kBlock; k += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
       // Controls and space are separators; other ASCII bytes that are neither letters nor
@@ -190,19 +189,16 @@ class TokenMap {
       const __m128i other = _mm_andnot_si128(_mm_or_si128(letter, digit), printable);
       sep |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(space))) << k;
       punct |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(other))) << k;
-      high |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(v))) << k;
+      if (_mm_movemask_epi8(v) == 0) continue;
+      // Text other than ASCII: the leads of multi-byte separators. Those of U+3000..U+303F
+      // are 0xE3 0x80; other kana are not decoded.
+      const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 1));
+      const __m128i kana = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xE3')),
+                                         _mm_cmpeq_epi8(after, _mm_set1_epi8('\x80')));
+      const __m128i leads = _mm_or_si128(
+          kana, text_chars::equal_any<'\xC2', '\xC3', '\xE2', '\xEE', '\xEF', '\xF0'>(v));
+      lead |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(leads))) << k;
     }
-    if (high != 0)  // text other than ASCII: the leads of multi-byte separators
-      for (std::size_t k = 0; k < kBlock; k += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
-        const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 1));
-        // Separators of U+3000..U+303F are 0xE3 0x80 ..; other kana are not decoded.
-        const __m128i kana = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\xE3')),
-                                           _mm_cmpeq_epi8(after, _mm_set1_epi8('\x80')));
-        const __m128i leads = _mm_or_si128(
-            kana, text_chars::equal_any<'\xC2', '\xC3', '\xE2', '\xEE', '\xEF', '\xF0'>(v));
-        lead |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(leads))) << k;
-      }
 #else
     for (std::size_t k = 0; k < kBlock; ++k) {
       const auto c = static_cast<unsigned char>(p[k]);
