@@ -118,7 +118,31 @@ class UrlExtractor::Scan {
   // in the state it has at `from` when all words in between give nothing. Looks back over
   // [from, t) once per trigger; triggers are visited in order, so this is linear in the text.
   std::size_t resync_point(std::size_t from, std::size_t t) const {
-    for (std::size_t k = t; k > from; --k) {
+    std::size_t k = t;
+#if defined(__SSE2__)
+    // Sixteen positions a step while the two bytes before the step are inside [from, t).
+    for (; k >= from + 18; k -= 16) {
+      const char* p = s_.data() + k - 16;
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
+      const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 2));
+      const __m128i ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));
+      const __m128i folded = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+      const __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(folded, _mm_set1_epi8(25)), folded);
+      const __m128i digit0 = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+      const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(digit0, _mm_set1_epi8(9)), digit0);
+      const __m128i name =
+          _mm_or_si128(_mm_or_si128(letter, digit), equal_any<'-', '_', '+', '.'>(v));
+      const __m128i cjk_stop = _mm_and_si128(
+          _mm_and_si128(_mm_cmpeq_epi8(v2, _mm_set1_epi8('\xE3')),
+                        _mm_cmpeq_epi8(v1, _mm_set1_epi8('\x80'))),
+          _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8('\xC0')), _mm_set1_epi8('\x80')));
+      const auto m = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(name, ascii), cjk_stop)));
+      if (m != 0) return k - 16 + static_cast<std::size_t>(32 - __builtin_clz(m));
+    }
+#endif
+    for (; k > from; --k) {
       const auto c = static_cast<unsigned char>(s_[k - 1]);
       if (c < 0x80) {
         if (kNameClass[c] == 0 && c != '.') return k;

@@ -178,5 +178,54 @@ TEST_F(UrlExtractorTest, WordsFoundAfterJumps) {
   EXPECT_EQ(run("\xE3\x80see http://a.example.com"), V{"url:http://a.example.com"});
 }
 
+// The scan looks back from each '.', ':' or '@' for where a name may start, 16 bytes a step:
+// the same text after prefixes of every length gives the same items at shifted places, and
+// so does text whose look-back crosses CJK punctuation and long names.
+TEST_F(UrlExtractorTest, ItemsDoNotDependOnWhereTheTextStarts) {
+  const std::string body =
+      "詳細はexample.co.jp/a をご覧ください。https://www.example.com/p?q=1、"
+      "mail john.smith@example.org, 10.1.2.3 and www.test.co.kr。"
+      "averyveryverylongwordwithoutanybreak-and_more+stuff.example.net/x "
+      "「ドキュメント」はdocs.example.io:8080/guideにあります";
+  std::vector<Extracted> want;
+  extractor_.extract(body, ExtractOptions{}, want);
+  ASSERT_GE(want.size(), 6u);
+  for (std::string_view filler : {"a ", "\xE3\x81\x82", "\xE3\x80\x82", " ", "-", "\xE3\x80"}) {
+    for (std::size_t shift = 0; shift < 70; ++shift) {
+      std::string text;
+      while (text.size() < shift) text += filler;
+      text += " ";
+      const std::size_t at = text.size();
+      text += body;
+      std::vector<Extracted> got;
+      extractor_.extract(text, ExtractOptions{}, got);
+      ASSERT_EQ(got.size(), want.size()) << text;
+      for (std::size_t k = 0; k < got.size(); ++k) {
+        EXPECT_EQ(got[k].value, want[k].value) << text;
+        EXPECT_EQ(got[k].begin, want[k].begin + at) << text;
+        EXPECT_EQ(got[k].end, want[k].end + at) << text;
+      }
+    }
+  }
+}
+
+// The look-back from a '.' crosses names of every length before it: CJK letters run into the
+// name (the ASCII tail is kept), CJK punctuation and spaces end it.
+TEST_F(UrlExtractorTest, LookBackOverRunsOfEveryLength) {
+  for (std::size_t n = 0; n < 60; ++n)
+    for (std::string_view filler : {"\xE3\x81\x82", "\xE3\x80\x82", " ", "\xE6\x97\xA5"}) {
+      std::string text = "x ";
+      for (std::size_t k = 0; k < n; ++k) text += filler;
+      const std::size_t at = text.size();
+      text += "example.com and mail@example.org";
+      std::vector<Extracted> got;
+      extractor_.extract(text, ExtractOptions{}, got);
+      ASSERT_EQ(got.size(), 2u) << text;
+      EXPECT_EQ(got[0].value, "example.com") << text;
+      EXPECT_EQ(got[0].begin, at) << text;
+      EXPECT_EQ(got[1].value, "mail@example.org") << text;
+    }
+}
+
 }  // namespace
 }  // namespace lg
