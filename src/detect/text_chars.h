@@ -25,9 +25,6 @@ constexpr std::array<bool, 256> kAlnum = [] {
   return t;
 }();
 
-/// The first position at or after `from` holding one of `Bytes`, or s.size(): the scanners
-/// jump between the few bytes that can start what they look for. Sixteen bytes a step where
-/// the target has SSE2 (every x86-64), one at a time otherwise.
 #if defined(__SSE2__)
 /// The lanes of `v` equal to one of `Bytes` (0xFF) or not (0).
 template <char... Bytes>
@@ -38,6 +35,9 @@ inline __m128i equal_any(__m128i v) {
 }
 #endif
 
+/// The first position at or after `from` holding one of `Bytes`, or s.size(): the scanners
+/// jump between the few bytes that can start what they look for. Sixteen bytes a step where
+/// the target has SSE2 (every x86-64), one at a time otherwise.
 template <char... Bytes>
 inline std::size_t find_any_of(std::string_view s, std::size_t from) {
   const std::size_t n = s.size();
