@@ -7,7 +7,8 @@
 #include <array>
 #include <cstring>
 #include <string>
-#include <unordered_map>
+
+#include "detect/flat_index.h"
 
 namespace lg {
 namespace {
@@ -160,18 +161,16 @@ std::string_view registered_domain(std::string_view host) {
   // The same few hosts recur in every message (links, senders, relays): the offset of the
   // registered domain in each is kept per thread, the table emptied when it fills.
   constexpr std::size_t kMaxCachedHosts = 4096;
-  thread_local std::unordered_map<std::string, std::size_t> cache;
-  thread_local std::string key;
-  key.assign(host);
-  if (auto it = cache.find(key); it != cache.end()) return host.substr(it->second);
+  thread_local FlatCache<std::size_t> cache(kMaxCachedHosts);
+  const std::uint32_t h = FlatIndex::hash(host);
+  if (const std::size_t* offset = cache.find(host, h)) return host.substr(*offset);
   char buf[kMaxHostBytes + 1];
   std::memcpy(buf, host.data(), host.size());
   buf[host.size()] = '\0';
   const char* reg = psl_registrable_domain(psl, buf);
   // nullptr: the host is itself a public suffix ("co.uk") or a single label ("localhost").
   const std::size_t offset = reg == nullptr ? 0 : static_cast<std::size_t>(reg - buf);
-  if (cache.size() >= kMaxCachedHosts) cache.clear();
-  cache.emplace(key, offset);
+  cache.put(host, h, offset);
   return host.substr(offset);
 }
 

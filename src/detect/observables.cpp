@@ -1,51 +1,14 @@
 #include "detect/observables.h"
 
-#include <functional>
 #include <utility>
 
 namespace lg {
 namespace {
 
-std::uint32_t key_hash(std::string_view key) {
-  const std::size_t h = std::hash<std::string_view>{}(key);
-  return static_cast<std::uint32_t>(h ^ (static_cast<std::uint64_t>(h) >> 32));
-}
-
-// Whether `key` (hashing to `h`) is among the indexed entries of `vec`.
+// The key of entry i of `vec`, as FlatIndex reads it.
 template <class T, class KeyOf>
-bool indexed(const std::vector<T>& vec, const Observables::Index& index, std::string_view key,
-             std::uint32_t h, KeyOf key_of) {
-  if (index.slots.empty()) return false;
-  const std::size_t mask = index.slots.size() - 1;
-  // The table is at most half full: the probe ends at an empty slot.
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-    const std::uint64_t s = index.slots[i];
-    if (s == 0) return false;
-    if (static_cast<std::uint32_t>(s >> 32) == h &&
-        std::string_view(key_of(vec[static_cast<std::uint32_t>(s) - 1])) == key)
-      return true;
-  }
-}
-
-// Adds entry `entry` (its key hashing to `h`, not yet in the table), growing the table to stay
-// at most half full.
-void insert(Observables::Index& index, std::uint32_t h, std::size_t entry) {
-  if ((index.used + 1) * 2 > index.slots.size()) {
-    std::vector<std::uint64_t> old = std::exchange(
-        index.slots, std::vector<std::uint64_t>(index.slots.empty() ? 16 : index.slots.size() * 2));
-    const std::size_t mask = index.slots.size() - 1;
-    for (std::uint64_t s : old) {
-      if (s == 0) continue;
-      std::size_t i = static_cast<std::uint32_t>(s >> 32) & mask;
-      while (index.slots[i] != 0) i = (i + 1) & mask;
-      index.slots[i] = s;
-    }
-  }
-  const std::size_t mask = index.slots.size() - 1;
-  std::size_t i = h & mask;
-  while (index.slots[i] != 0) i = (i + 1) & mask;
-  index.slots[i] = static_cast<std::uint64_t>(h) << 32 | static_cast<std::uint64_t>(entry + 1);
-  ++index.used;
+auto keys_of(const std::vector<T>& vec, KeyOf key_of) {
+  return [&vec, key_of](std::size_t i) -> std::string_view { return key_of(vec[i]); };
 }
 
 // Brings `index` up to date with `vec` (entries may have been pushed directly; a repeated key
@@ -53,14 +16,14 @@ void insert(Observables::Index& index, std::uint32_t h, std::size_t entry) {
 template <class T, class KeyOf>
 void catch_up(const std::vector<T>& vec, Observables::Index& index, KeyOf key_of) {
   if (index.indexed > vec.size()) {  // the vector was cleared or shrunk: start again
-    index.slots.clear();
-    index.used = 0;
+    index.table.clear();
     index.indexed = 0;
   }
   for (; index.indexed < vec.size(); ++index.indexed) {
     std::string_view key = key_of(vec[index.indexed]);
-    std::uint32_t h = key_hash(key);
-    if (!indexed(vec, index, key, h, key_of)) insert(index, h, index.indexed);
+    std::uint32_t h = FlatIndex::hash(key);
+    if (index.table.find(key, h, keys_of(vec, key_of)) == FlatIndex::npos)
+      index.table.insert(h, index.indexed);
   }
 }
 
@@ -68,7 +31,7 @@ template <class T, class KeyOf>
 bool known(const std::vector<T>& vec, Observables::Index& index, std::string_view key,
            KeyOf key_of) {
   catch_up(vec, index, key_of);
-  return indexed(vec, index, key, key_hash(key), key_of);
+  return index.table.find(key, FlatIndex::hash(key), keys_of(vec, key_of)) != FlatIndex::npos;
 }
 
 // Indexes the entry about to be pushed at the end of `vec` under `key`. Returns false when
@@ -78,9 +41,9 @@ bool admit(const std::vector<T>& vec, Observables::Index& index, std::string_vie
            KeyOf key_of) {
   catch_up(vec, index, key_of);
   if (vec.size() >= Observables::kMaxPerKind || key.empty()) return false;
-  std::uint32_t h = key_hash(key);
-  if (indexed(vec, index, key, h, key_of)) return false;
-  insert(index, h, vec.size());
+  std::uint32_t h = FlatIndex::hash(key);
+  if (index.table.find(key, h, keys_of(vec, key_of)) != FlatIndex::npos) return false;
+  index.table.insert(h, vec.size());
   return true;
 }
 

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "detect/flat_index.h"
+
 namespace lg {
 
 struct UrlObservable {
@@ -68,12 +70,9 @@ struct Observables {
   [[nodiscard]] bool has_email(std::string_view value) const;
   [[nodiscard]] bool has_ip(std::string_view value) const;
 
-  /// The vector entries [0, indexed) by key, an implementation detail of add_* and has_*: an
-  /// open-addressing table of (32-bit key hash << 32 | entry + 1), 0 for an empty slot, at
-  /// most half full, the keys themselves read from the vector.
+  /// The vector entries [0, indexed) by key, an implementation detail of add_* and has_*.
   struct Index {
-    std::vector<std::uint64_t> slots;
-    std::size_t used = 0;
+    FlatIndex table;
     std::size_t indexed = 0;
   };
 
