@@ -15,6 +15,9 @@ namespace {
 constexpr std::size_t kMaxMatchesPerText = 64;     // pattern occurrences looked at in one text
 constexpr std::size_t kMaxShownDomainBytes = 253;  // RFC 1035 2.3.4
 constexpr std::size_t kDeletionBatch = 32;         // deletion variants looked up together
+// What measuring one label costs, in deletion variants looked up (LookalikeChecker::
+// any_near_label); measured with bench/lookalike_bench.cpp.
+constexpr std::size_t kDirectScanCost = 4;
 
 std::size_t count_labels(std::string_view host) {
   return static_cast<std::size_t>(std::count(host.begin(), host.end(), '.')) + 1;
@@ -95,6 +98,9 @@ std::uint32_t prefix_key(const char* p) {
          static_cast<std::uint32_t>(static_cast<unsigned char>(p[2])) << 16;
 }
 
+// A prefix key's bit in PrefixIndex's bitmap (18 bits), also where its slot probe starts.
+std::uint32_t prefix_bit(std::uint32_t key) { return (key * 0x9E3779B1u) >> (32 - 18); }
+
 std::string normalized_name(std::string_view utf8) {
   NormalizedText n;
   normalize_lexicon_text(utf8.substr(0, Confusables::kMaxInputBytes), TextKind::kHeader, n);
@@ -106,28 +112,63 @@ std::string normalized_name(std::string_view utf8) {
 void LookalikeChecker::PrefixIndex::add(std::string_view pattern, std::uint32_t id) {
   if (pattern.size() < 3) return;
   std::uint32_t key = prefix_key(pattern.data());
-  std::uint32_t bit = (key * 0x9E3779B1u) >> (32 - 18);
+  std::uint32_t bit = prefix_bit(key);
   bitmap_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-  by_prefix_[key].push_back(id);
+  Entry e;
+  e.key = key;
+  e.id = id;
+  e.size = static_cast<std::uint32_t>(pattern.size());
+  const std::size_t head = std::min<std::size_t>(pattern.size(), 8);
+  std::memcpy(&e.head, pattern.data(), head);
+  std::memset(&e.mask, 0xFF, head);
+  entries_.push_back(e);
+}
+
+void LookalikeChecker::PrefixIndex::build() {
+  std::stable_sort(entries_.begin(), entries_.end(),
+                   [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  std::size_t keys = 0;
+  for (std::size_t i = 0; i < entries_.size(); ++i)
+    keys += i == 0 || entries_[i].key != entries_[i - 1].key;
+  slots_.assign(power_of_two_at_least(keys * 2 + 1), Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = 0; i < entries_.size();) {
+    std::size_t end = i;
+    while (end < entries_.size() && entries_[end].key == entries_[i].key) ++end;
+    std::size_t at = prefix_bit(entries_[i].key) & mask;
+    while (slots_[at].key_plus_one != 0) at = (at + 1) & mask;
+    slots_[at] =
+        Slot{entries_[i].key + 1, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)};
+    i = end;
+  }
 }
 
 template <class F>
 void LookalikeChecker::PrefixIndex::for_each(std::string_view text,
                                              const std::vector<std::string>& patterns,
                                              F&& f) const {
+  if (slots_.empty()) return;
+  const std::size_t mask = slots_.size() - 1;
   std::size_t found = 0;
   for (std::size_t i = 0; i + 3 <= text.size() && found < kMaxMatchesPerText; ++i) {
     std::uint32_t key = prefix_key(text.data() + i);
-    std::uint32_t bit = (key * 0x9E3779B1u) >> (32 - 18);
+    std::uint32_t bit = prefix_bit(key);
     if ((bitmap_[bit / 64] >> (bit % 64) & 1) == 0) continue;
-    auto it = by_prefix_.find(key);
-    if (it == by_prefix_.end()) continue;
-    for (std::uint32_t id : it->second) {
-      const std::string& p = patterns[id];
-      if (p.size() <= text.size() - i && std::memcmp(p.data(), text.data() + i, p.size()) == 0) {
-        ++found;
-        if (!f(id, i)) return;
-      }
+    std::size_t at = bit & mask;
+    while (slots_[at].key_plus_one != 0 && slots_[at].key_plus_one != key + 1) at = (at + 1) & mask;
+    const Slot& slot = slots_[at];
+    if (slot.key_plus_one == 0) continue;
+    const std::size_t left = text.size() - i;
+    std::uint64_t window = 0;
+    std::memcpy(&window, text.data() + i, std::min<std::size_t>(left, 8));
+    for (std::uint32_t e = slot.begin; e < slot.end; ++e) {
+      const Entry& p = entries_[e];
+      if (p.size > left || (window & p.mask) != p.head) continue;
+      if (p.size > 8 &&
+          std::memcmp(patterns[p.id].data() + 8, text.data() + i + 8, p.size - 8) != 0)
+        continue;
+      ++found;
+      if (!f(p.id, i)) return;
     }
   }
 }
@@ -136,30 +177,43 @@ LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
   static std::atomic<std::uint64_t> next_id{1};
   id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   std::vector<std::pair<std::uint64_t, std::uint32_t>> deletions;
+  std::vector<std::pair<std::size_t, std::uint32_t>> edit_lengths;  // skeleton length, label
   for (const Brand& b : brands) {
     const auto bi = static_cast<std::uint32_t>(brands_.size());
+    const std::size_t first_label_of_brand = labels_.size();
     brands_.push_back(BrandInfo{b.name, {}, b.generic});
     for (const std::string& d : b.domains) {
       auto host = hosts_.normalize(d);
       if (!host || host->kind != HostKind::kName) continue;
       std::string_view rd = registered_domain(host->ascii);
       if (rd.find('.') == std::string_view::npos) continue;
-      owned_.emplace(std::string(rd), bi);
+      if (owner_of(rd) == nullptr) {
+        owned_index_.insert(FlatIndex::hash(rd), owned_domains_.size());
+        owned_domains_.emplace_back(rd);
+        owned_brand_.push_back(bi);
+      }
       if (brands_[bi].domain.empty()) brands_[bi].domain = std::string(rd);
       std::string_view ulabel = first_label(last_labels(host->unicode, count_labels(rd)));
       if (ulabel.size() < kMinTokenLength) continue;  // "z" of coin.z.com: nothing to imitate
       bool known = false;
-      for (const Label& l : labels_) known |= l.brand == bi && l.label == ulabel;
+      for (std::size_t i = first_label_of_brand; i < labels_.size(); ++i)
+        known |= labels_[i].label == ulabel;
       if (known) continue;
       const auto li = static_cast<std::uint32_t>(labels_.size());
       labels_.push_back(
           Label{std::string(ulabel), confusables_.skeleton(ulabel), std::string(rd), bi});
       const Label& l = labels_.back();
       if (l.skeleton.empty()) continue;
-      by_skeleton_[l.skeleton].push_back(li);
+      if (auto* same = labels_with_skeleton(l.skeleton)) {
+        skeleton_labels_[static_cast<std::size_t>(same - skeleton_labels_.data())].push_back(li);
+      } else {
+        skeleton_index_.insert(FlatIndex::hash(l.skeleton), skeleton_labels_.size());
+        skeleton_labels_.push_back({li});
+      }
       if (!b.generic && l.label.size() >= kMinEditLabel && l.skeleton.size() <= kMaxEditLength) {
         for_each_deletion(l.skeleton, l.label.size() >= kTwoEditLabel ? 2 : 1,
                           [&](std::uint64_t h) { deletions.emplace_back(h, li); });
+        edit_lengths.emplace_back(l.skeleton.size(), li);
         longest_label_ = std::max(longest_label_, l.skeleton.size());
       }
     }
@@ -180,6 +234,15 @@ LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
       name_brand_.push_back(bi);
     }
   }
+  token_index_.build();
+  name_index_.build();
+  std::stable_sort(edit_lengths.begin(), edit_lengths.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t length = 0, i = 0; length < edit_length_begin_.size(); ++length) {
+    while (i < edit_lengths.size() && edit_lengths[i].first < length) ++i;
+    edit_length_begin_[length] = static_cast<std::uint32_t>(i);
+  }
+  for (const auto& e : edit_lengths) edit_labels_.push_back(e.second);
   std::sort(deletions.begin(), deletions.end());
   deletions.erase(std::unique(deletions.begin(), deletions.end()), deletions.end());
   if (deletions.empty()) return;
@@ -216,16 +279,56 @@ std::string LookalikeChecker::registered_of(std::string_view domain) const {
   return std::string(registered_domain(host->ascii));
 }
 
+const std::uint32_t* LookalikeChecker::owner_of(std::string_view registered) const {
+  std::size_t e =
+      owned_index_.find(registered, FlatIndex::hash(registered),
+                        [this](std::size_t i) -> std::string_view { return owned_domains_[i]; });
+  return e == FlatIndex::npos ? nullptr : &owned_brand_[e];
+}
+
+const std::vector<std::uint32_t>* LookalikeChecker::labels_with_skeleton(
+    std::string_view skeleton) const {
+  std::size_t e = skeleton_index_.find(skeleton, FlatIndex::hash(skeleton),
+                                       [this](std::size_t i) -> std::string_view {
+                                         return labels_[skeleton_labels_[i][0]].skeleton;
+                                       });
+  return e == FlatIndex::npos ? nullptr : &skeleton_labels_[e];
+}
+
 bool LookalikeChecker::is_brand_domain(std::string_view ascii_host) const {
-  return owned_.contains(registered_domain(ascii_host));
+  return owner_of(registered_domain(ascii_host)) != nullptr;
+}
+
+bool LookalikeChecker::any_near_label(std::string_view skeleton, std::size_t variants) const {
+  // The OSA distance is at least the length difference: only skeletons two shorter to two
+  // longer can be within a label's limit.
+  const std::size_t n = skeleton.size();
+  const std::size_t begin = edit_length_begin_[n > 2 ? n - 2 : 0];
+  const std::size_t end = edit_length_begin_[std::min(n + 2, kMaxEditLength) + 1];
+  if ((end - begin) * kDirectScanCost > variants) return true;  // many: ask the index
+  for (std::size_t i = begin; i < end; ++i) {
+    const Label& l = labels_[edit_labels_[i]];
+    std::size_t limit = l.label.size() >= kTwoEditLabel ? 2 : 1;
+    std::size_t d = osa_distance(skeleton, l.skeleton, limit);
+    if (d != 0 && d <= limit) return true;
+  }
+  return false;
 }
 
 const LookalikeChecker::Label* LookalikeChecker::nearest_by_edits(std::string_view skeleton) const {
-  if (deletion_table_.empty() || skeleton.size() > longest_label_ + 2) return nullptr;
+  // Over kMaxEditLength, osa_distance finds every label far.
+  if (deletion_table_.empty() || skeleton.size() > longest_label_ + 2 ||
+      skeleton.size() > kMaxEditLength)
+    return nullptr;
+  // A label within two edits of a two-edit brand label (9+ characters) has 7 or more.
+  const std::size_t n = skeleton.size();
+  std::size_t k = n >= kTwoEditLabel - 2 ? 2 : 1;
+  // When few labels have a length near the skeleton's, measuring each is cheaper than
+  // probing the index with every deletion variant (1 + n, or 1 + n + n(n-1)/2 of them), and
+  // nearly always finds none. The index still chooses among near labels, in its own order.
+  if (!any_near_label(skeleton, k == 2 ? 1 + n + n * (n - 1) / 2 : 1 + n)) return nullptr;
   const Label* best = nullptr;
   std::size_t best_distance = 3;
-  // A label within two edits of a two-edit brand label (9+ characters) has 7 or more.
-  std::size_t k = skeleton.size() >= kTwoEditLabel - 2 ? 2 : 1;
   auto visit = [&](std::uint32_t li) {
     const Label& l = labels_[li];
     std::size_t limit = l.label.size() >= kTwoEditLabel ? 2 : 1;
@@ -263,8 +366,8 @@ std::optional<BrandMatch> LookalikeChecker::lookalike(std::string_view label,
                                                       std::string_view suffix) const {
   std::string skeleton = confusables_.skeleton(label);
   if (skeleton.empty()) return std::nullopt;
-  if (auto it = by_skeleton_.find(skeleton); it != by_skeleton_.end()) {
-    for (std::uint32_t li : it->second) {
+  if (const auto* same = labels_with_skeleton(skeleton)) {
+    for (std::uint32_t li : *same) {
       const Label& l = labels_[li];
       const BrandInfo& b = brands_[l.brand];
       if (l.label != label)
@@ -313,7 +416,7 @@ std::vector<BrandMatch> LookalikeChecker::check_host(const Host& host) const {
   constexpr std::size_t kMaxCachedHosts = 4096;
   struct Cache {
     std::uint64_t owner = 0;
-    std::unordered_map<std::string, std::vector<BrandMatch>> results;
+    FlatCache<std::vector<BrandMatch>> results{kMaxCachedHosts};
     std::string key;
   };
   thread_local Cache cache;
@@ -324,10 +427,10 @@ std::vector<BrandMatch> LookalikeChecker::check_host(const Host& host) const {
   cache.key.assign(host.ascii);
   cache.key.push_back('\0');
   cache.key.append(host.unicode);
-  if (auto it = cache.results.find(cache.key); it != cache.results.end()) return it->second;
+  const std::uint32_t h = FlatIndex::hash(cache.key);
+  if (const auto* known = cache.results.find(cache.key, h)) return *known;
   std::vector<BrandMatch> out = check_host_uncached(host);
-  if (cache.results.size() >= kMaxCachedHosts) cache.results.clear();
-  cache.results.emplace(cache.key, out);
+  cache.results.put(cache.key, h, out);
   return out;
 }
 
@@ -336,7 +439,7 @@ std::vector<BrandMatch> LookalikeChecker::check_host_uncached(const Host& host) 
   if (host.kind != HostKind::kName || host.ascii.empty()) return out;
   std::string_view rd = registered_domain(host.ascii);
   std::size_t dot = rd.find('.');
-  if (dot == std::string_view::npos || owned_.contains(rd)) return out;
+  if (dot == std::string_view::npos || owner_of(rd) != nullptr) return out;
   std::string_view urd = last_labels(host.unicode, count_labels(rd));
   std::string_view ulabel = first_label(urd);
   std::string_view suffix = rd.substr(dot + 1);
@@ -382,7 +485,7 @@ std::optional<BrandMatch> LookalikeChecker::check_display_name(
   std::string skeleton = confusables_.skeleton(normalized_name(display_name));
   if (skeleton.empty()) return std::nullopt;
   std::string rd = registered_of(address_domain);
-  auto owner = owned_.find(rd);
+  const std::uint32_t* owner = owner_of(rd);
   // Not a host name: shown as given, within a host name's length, as valid UTF-8.
   const std::string shown_domain = repair_utf8(address_domain.substr(0, kMaxShownDomainBytes));
   std::optional<BrandMatch> out;
@@ -393,7 +496,7 @@ std::optional<BrandMatch> LookalikeChecker::check_display_name(
     if (is_ascii_alnum(n.back()) && end < skeleton.size() && is_ascii_alnum(skeleton[end]))
       return true;
     std::uint32_t bi = name_brand_[ni];
-    if (owner != owned_.end() && owner->second == bi) return true;  // the brand itself
+    if (owner != nullptr && *owner == bi) return true;  // the brand itself
     const BrandInfo& b = brands_[bi];
     out = BrandMatch{Symbol::DISPLAY_NAME_BRAND, b.name, b.domain,
                      "display name claims " + b.name + " (" + b.domain + "), address is at " +

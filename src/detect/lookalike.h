@@ -13,20 +13,19 @@
 ///    hyphen boundaries (tokens of 7 or more characters anywhere);
 ///  - DOMAIN_MIXED_SCRIPT: a label failing UTS #39's highly restrictive level.
 /// The brands' own registered domains are never reported.
+#include <array>
 #include <cstdint>
-#include <functional>  // std::equal_to<>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/symbol.h"
 #include "detect/brands.h"
 #include "detect/confusables.h"
+#include "detect/edit_distance.h"
+#include "detect/flat_index.h"
 #include "detect/host.h"
-#include "detect/view_hash.h"
 
 namespace lg {
 
@@ -81,18 +80,32 @@ class LookalikeChecker {
   };
 
   // Exact-string search of many short patterns in a short text: the patterns' first three
-  // bytes index them, behind a bitmap that rejects most positions with one load.
+  // bytes index them, behind a bitmap that rejects most positions with one load; each
+  // candidate's first eight bytes are compared in one step.
   class PrefixIndex {
    public:
     void add(std::string_view pattern, std::uint32_t id);
-    /// Calls f(id, begin) for every pattern occurrence in `text`.
+    /// Lays the patterns out for for_each; called once, after the last add.
+    void build();
+    /// Calls f(id, begin) for every pattern occurrence in `text`, by position, then in the
+    /// order the patterns were added, until f returns false. `patterns` is indexed by id.
     template <class F>
     void for_each(std::string_view text, const std::vector<std::string>& patterns, F&& f) const;
 
    private:
+    struct Entry {
+      std::uint64_t head = 0;  // the first min(size, 8) bytes, as a text window compares
+      std::uint64_t mask = 0;  // which bytes of a window the head covers
+      std::uint32_t key = 0, id = 0, size = 0;
+    };
+    struct Slot {
+      std::uint32_t key_plus_one = 0;    // 0: empty
+      std::uint32_t begin = 0, end = 0;  // entries_ of the key
+    };
     static constexpr std::size_t kBits = 1u << 18;
     std::vector<std::uint64_t> bitmap_ = std::vector<std::uint64_t>(kBits / 64);
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_prefix_;
+    std::vector<Entry> entries_;  // by key, then in the order added
+    std::vector<Slot> slots_;     // open addressing by key
   };
 
   std::vector<BrandMatch> check_host_uncached(const Host& host) const;
@@ -106,10 +119,17 @@ class LookalikeChecker {
   HostNormalizer hosts_;
   Confusables confusables_;
   std::vector<BrandInfo> brands_;
-  std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>>
-      owned_;  // registered domain -> brand
+  // Registered domains the brands own, and whose they are.
+  std::vector<std::string> owned_domains_;
+  std::vector<std::uint32_t> owned_brand_;
+  FlatIndex owned_index_;
+  [[nodiscard]] const std::uint32_t* owner_of(std::string_view registered) const;
   std::vector<Label> labels_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_skeleton_;  // -> labels_
+  // The labels_ of each distinct skeleton, in the order added.
+  std::vector<std::vector<std::uint32_t>> skeleton_labels_;
+  FlatIndex skeleton_index_;
+  [[nodiscard]] const std::vector<std::uint32_t>* labels_with_skeleton(
+      std::string_view skeleton) const;
   // Symmetric-deletion index (Garbe's SymSpell): the hash of every string one or two
   // deletions from a label's skeleton -> label; two strings within k edits share a string k
   // deletions or fewer from each. An open-addressed table (hash 0 marks an empty slot) behind
@@ -124,6 +144,11 @@ class LookalikeChecker {
   template <class F>
   void for_each_deletion_match(std::uint64_t hash, F&& f) const;
   std::size_t longest_label_ = 0;
+  // The labels in the deletion index by skeleton length: those of length L are
+  // edit_labels_[edit_length_begin_[L], edit_length_begin_[L + 1]).
+  std::vector<std::uint32_t> edit_labels_;
+  std::array<std::uint32_t, kMaxEditLength + 2> edit_length_begin_{};
+  [[nodiscard]] bool any_near_label(std::string_view skeleton, std::size_t variants) const;
   std::vector<Token> tokens_;
   std::vector<std::string> token_texts_;
   PrefixIndex token_index_;
