@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cstring>
 
 #include "core/ascii.h"
@@ -85,6 +86,23 @@ void for_each_deletion(std::string_view s, std::size_t k, F&& f) {
     for (std::size_t j = i + 1; j < n; ++j)
       f(finish_hash((pre[i] * pow[j - i - 1] + part(i + 1, j)) * pow[n - 1 - j] + part(j + 1, n)));
   }
+}
+
+// The set of bytes in `s`, hashed to 64 bits (letters, digits and '-' each a bit of their
+// own). One edit removes at most one member from the set and adds at most one, so strings
+// within d edits differ by at most d members each way.
+std::uint64_t letter_set(std::string_view s) {
+  std::uint64_t set = 0;
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    unsigned bit = c >= 'a' && c <= 'z'   ? c - 'a'
+                   : c >= '0' && c <= '9' ? 26 + (c - '0')
+                   : c >= 'A' && c <= 'Z' ? 36 + (c - 'A')
+                   : c == '-'             ? 62
+                                          : 63;
+    set |= std::uint64_t{1} << bit;
+  }
+  return set;
 }
 
 bool is_label_separator(char c) { return c == '.' || c == '-' || c == '_'; }
@@ -242,7 +260,11 @@ LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
     while (i < edit_lengths.size() && edit_lengths[i].first < length) ++i;
     edit_length_begin_[length] = static_cast<std::uint32_t>(i);
   }
-  for (const auto& e : edit_lengths) edit_labels_.push_back(e.second);
+  for (const auto& [length, li] : edit_lengths) {
+    const Label& l = labels_[li];
+    edit_labels_.push_back(
+        EditLabel{letter_set(l.skeleton), li, l.label.size() >= kTwoEditLabel ? 2u : 1u});
+  }
   std::sort(deletions.begin(), deletions.end());
   deletions.erase(std::unique(deletions.begin(), deletions.end()), deletions.end());
   if (deletions.empty()) return;
@@ -306,11 +328,14 @@ bool LookalikeChecker::any_near_label(std::string_view skeleton, std::size_t var
   const std::size_t begin = edit_length_begin_[n > 2 ? n - 2 : 0];
   const std::size_t end = edit_length_begin_[std::min(n + 2, kMaxEditLength) + 1];
   if ((end - begin) * kDirectScanCost > variants) return true;  // many: ask the index
+  const std::uint64_t letters = letter_set(skeleton);
   for (std::size_t i = begin; i < end; ++i) {
-    const Label& l = labels_[edit_labels_[i]];
-    std::size_t limit = l.label.size() >= kTwoEditLabel ? 2 : 1;
-    std::size_t d = osa_distance(skeleton, l.skeleton, limit);
-    if (d != 0 && d <= limit) return true;
+    const EditLabel& e = edit_labels_[i];
+    if (static_cast<std::size_t>(std::popcount(letters & ~e.letters)) > e.limit ||
+        static_cast<std::size_t>(std::popcount(e.letters & ~letters)) > e.limit)
+      continue;
+    std::size_t d = osa_distance(skeleton, labels_[e.label].skeleton, e.limit);
+    if (d != 0 && d <= e.limit) return true;
   }
   return false;
 }

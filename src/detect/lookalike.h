@@ -146,7 +146,12 @@ class LookalikeChecker {
   std::size_t longest_label_ = 0;
   // The labels in the deletion index by skeleton length: those of length L are
   // edit_labels_[edit_length_begin_[L], edit_length_begin_[L + 1]).
-  std::vector<std::uint32_t> edit_labels_;
+  struct EditLabel {
+    std::uint64_t letters = 0;  // letter_set() of the skeleton
+    std::uint32_t label = 0;    // labels_
+    std::uint32_t limit = 0;    // edits allowed
+  };
+  std::vector<EditLabel> edit_labels_;
   std::array<std::uint32_t, kMaxEditLength + 2> edit_length_begin_{};
   [[nodiscard]] bool any_near_label(std::string_view skeleton, std::size_t variants) const;
   std::vector<Token> tokens_;
