@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
 #include "core/utf8.h"
+#include "detect/edit_distance.h"
 
 namespace lg {
 namespace {
@@ -255,6 +257,84 @@ TEST(Lookalike, ManyBrandsStayExact) {
   EXPECT_TRUE(c.check_domain("brand7919corp.com").empty());
   EXPECT_EQ(c.check_domain("brand15838corp-login.net").at(0).symbol, Symbol::DOMAIN_BRAND_EMBEDDED);
   EXPECT_TRUE(c.check_domain("unrelated-name.org").empty());
+}
+
+// Edit-distance matches against thousands of brands equal a direct comparison with every
+// brand label: a match exactly when some label is within its limit (1 edit for 5-8
+// characters, 2 from 9) of the skeleton, reported at the smallest distance. The queries
+// cover both ways nearest_by_edits looks (many labels near the query's length: the deletion
+// index; few: each label measured): edits of brand labels, random labels of every length,
+// and long labels near the few long brands.
+TEST(Lookalike, EditMatchesEqualADirectComparison) {
+  std::mt19937 rng(11);
+  auto name = [&](std::size_t letters) {
+    static constexpr std::string_view kLetters = "bcdkmnrstaeiou01";
+    std::string s;
+    for (std::size_t i = 0; i < letters; ++i) s += kLetters[rng() % kLetters.size()];
+    return s;
+  };
+  std::vector<Brand> brands;
+  std::vector<std::string> labels;
+  for (int i = 0; i < 3000; ++i) {
+    std::string label = name(i < 20 ? 14 + i % 6 : 5 + rng() % 8);
+    labels.push_back(label);
+    brands.push_back(Brand{label, "test", {label + ".net"}, {}, {}, false});
+  }
+  const LookalikeChecker c(brands);
+  const Confusables confusables;
+  std::vector<std::string> skeletons;
+  for (const auto& l : labels) skeletons.push_back(confusables.skeleton(l));
+
+  std::size_t matched = 0, unmatched = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string q;
+    if (round % 3 == 2) {
+      q = name(1 + rng() % 24);
+    } else {
+      q = labels[round % 3 == 1 ? rng() % 20 : rng() % labels.size()];
+      for (int e = 1 + rng() % 3; e > 0 && q.size() > 1; --e) {
+        std::size_t at = rng() % q.size();
+        switch (rng() % 4) {
+          case 0:
+            q.erase(at, 1);
+            break;
+          case 1:
+            q.insert(at, 1, name(1)[0]);
+            break;
+          case 2:
+            q[at] = name(1)[0];
+            break;
+          default:
+            std::swap(q[at], q[(at + 1) % q.size()]);
+        }
+      }
+    }
+    const std::string sk = confusables.skeleton(q);
+    std::size_t best = 3;
+    bool same_skeleton = false;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      const std::size_t limit = labels[i].size() >= LookalikeChecker::kTwoEditLabel ? 2 : 1;
+      const std::size_t d = osa_distance(sk, skeletons[i], limit);
+      same_skeleton |= d == 0;
+      if (d != 0 && d <= limit) best = std::min(best, d);
+    }
+    if (same_skeleton) continue;  // a skeleton match, not an edit-distance one
+    auto m = c.check_domain(q + ".com");
+    if (best > 2) {
+      EXPECT_TRUE(m.empty()) << q << ": " << m.front().detail;
+      ++unmatched;
+      continue;
+    }
+    ASSERT_FALSE(m.empty()) << q;
+    EXPECT_EQ(m.front().symbol, Symbol::DOMAIN_LOOKALIKE) << q;
+    EXPECT_EQ(m.front().detail.substr(0, 7),
+              std::to_string(best) + (best == 1 ? " edit " : " edits"))
+        << q << ": " << m.front().detail;
+    ++matched;
+  }
+  // Both outcomes were tried many times.
+  EXPECT_GT(matched, 500u);
+  EXPECT_GT(unmatched, 500u);
 }
 
 // Results are cached per thread for the checker that made them: asking again, or asking two
