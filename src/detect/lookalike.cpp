@@ -105,6 +105,12 @@ std::uint64_t letter_set(std::string_view s) {
   return set;
 }
 
+// Whether strings with the letter sets `a` and `b` may be within `edits` edits.
+bool within_letters(std::uint64_t a, std::uint64_t b, std::size_t edits) {
+  return static_cast<std::size_t>(std::popcount(a & ~b)) <= edits &&
+         static_cast<std::size_t>(std::popcount(b & ~a)) <= edits;
+}
+
 bool is_label_separator(char c) { return c == '.' || c == '-' || c == '_'; }
 bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -114,6 +120,16 @@ std::uint32_t prefix_key(const char* p) {
   return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0])) |
          static_cast<std::uint32_t>(static_cast<unsigned char>(p[1])) << 8 |
          static_cast<std::uint32_t>(static_cast<unsigned char>(p[2])) << 16;
+}
+
+// The bytes of an eight-byte window (read with memcpy) that a pattern of `size` bytes
+// covers, as a mask.
+std::uint64_t head_mask(std::size_t size) {
+  if (size >= 8) return ~std::uint64_t{0};
+  if constexpr (std::endian::native == std::endian::little)
+    return (std::uint64_t{1} << (8 * size)) - 1;
+  else
+    return ~std::uint64_t{0} << (8 * (8 - size));
 }
 
 // A prefix key's bit in PrefixIndex's bitmap (18 bits), also where its slot probe starts.
@@ -133,30 +149,32 @@ void LookalikeChecker::PrefixIndex::add(std::string_view pattern, std::uint32_t 
   std::uint32_t bit = prefix_bit(key);
   bitmap_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   Entry e;
-  e.key = key;
   e.id = id;
   e.size = static_cast<std::uint32_t>(pattern.size());
-  const std::size_t head = std::min<std::size_t>(pattern.size(), 8);
-  std::memcpy(&e.head, pattern.data(), head);
-  std::memset(&e.mask, 0xFF, head);
+  std::memcpy(&e.head, pattern.data(), std::min<std::size_t>(pattern.size(), 8));
   entries_.push_back(e);
 }
 
 void LookalikeChecker::PrefixIndex::build() {
+  auto key_of = [](const Entry& e) {
+    char head[8];
+    std::memcpy(head, &e.head, 8);
+    return prefix_key(head);
+  };
   std::stable_sort(entries_.begin(), entries_.end(),
-                   [](const Entry& a, const Entry& b) { return a.key < b.key; });
+                   [&](const Entry& a, const Entry& b) { return key_of(a) < key_of(b); });
   std::size_t keys = 0;
   for (std::size_t i = 0; i < entries_.size(); ++i)
-    keys += i == 0 || entries_[i].key != entries_[i - 1].key;
+    keys += i == 0 || key_of(entries_[i]) != key_of(entries_[i - 1]);
   slots_.assign(power_of_two_at_least(keys * 2 + 1), Slot{});
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = 0; i < entries_.size();) {
+    const std::uint32_t key = key_of(entries_[i]);
     std::size_t end = i;
-    while (end < entries_.size() && entries_[end].key == entries_[i].key) ++end;
-    std::size_t at = prefix_bit(entries_[i].key) & mask;
+    while (end < entries_.size() && key_of(entries_[end]) == key) ++end;
+    std::size_t at = prefix_bit(key) & mask;
     while (slots_[at].key_plus_one != 0) at = (at + 1) & mask;
-    slots_[at] =
-        Slot{entries_[i].key + 1, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)};
+    slots_[at] = Slot{key + 1, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)};
     i = end;
   }
 }
@@ -181,7 +199,7 @@ void LookalikeChecker::PrefixIndex::for_each(std::string_view text,
     std::memcpy(&window, text.data() + i, std::min<std::size_t>(left, 8));
     for (std::uint32_t e = slot.begin; e < slot.end; ++e) {
       const Entry& p = entries_[e];
-      if (p.size > left || (window & p.mask) != p.head) continue;
+      if (p.size > left || (window & head_mask(p.size)) != p.head) continue;
       if (p.size > 8 &&
           std::memcmp(patterns[p.id].data() + 8, text.data() + i + 8, p.size - 8) != 0)
         continue;
@@ -220,7 +238,8 @@ LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
       const auto li = static_cast<std::uint32_t>(labels_.size());
       labels_.push_back(
           Label{std::string(ulabel), confusables_.skeleton(ulabel), std::string(rd), bi});
-      const Label& l = labels_.back();
+      Label& l = labels_.back();
+      l.letters = letter_set(l.skeleton);
       if (l.skeleton.empty()) continue;
       if (auto* same = labels_with_skeleton(l.skeleton)) {
         skeleton_labels_[static_cast<std::size_t>(same - skeleton_labels_.data())].push_back(li);
@@ -262,34 +281,28 @@ LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
   }
   for (const auto& [length, li] : edit_lengths) {
     const Label& l = labels_[li];
-    edit_labels_.push_back(
-        EditLabel{letter_set(l.skeleton), li, l.label.size() >= kTwoEditLabel ? 2u : 1u});
+    edit_labels_.push_back(EditLabel{l.letters, li, l.label.size() >= kTwoEditLabel ? 2u : 1u});
   }
   std::sort(deletions.begin(), deletions.end());
   deletions.erase(std::unique(deletions.begin(), deletions.end()), deletions.end());
   if (deletions.empty()) return;
-  // Load factor at most 1/2; the bitmap has 8 bits per entry.
+  // Load factor at most 1/2; the filter has 16 bits per entry (about 1.5% false positives).
+  // The table's slot comes from the hash's low bits, the filter's word from bits 32 and up,
+  // its two bits from bits 20-31.
   deletion_table_.resize(power_of_two_at_least(deletions.size() * 2));
-  deletion_bits_.resize(power_of_two_at_least(deletions.size() * 8) / 64);
+  deletion_bits_.resize(power_of_two_at_least(deletions.size() * 16) / 64);
   const std::size_t mask = deletion_table_.size() - 1;
-  const std::size_t bit_mask = deletion_bits_.size() * 64 - 1;
   for (const auto& [h, li] : deletions) {
     std::size_t i = h & mask;
     while (deletion_table_[i].hash != 0) i = (i + 1) & mask;
     deletion_table_[i] = DeletionSlot{h, li};
-    std::size_t bit = (h >> 32) & bit_mask;
-    deletion_bits_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    deletion_bits_[deletion_word(h)] |= deletion_bits(h);
   }
-}
-
-std::size_t LookalikeChecker::deletion_bit(std::uint64_t h) const {
-  return (h >> 32) & (deletion_bits_.size() * 64 - 1);
 }
 
 template <class F>
 void LookalikeChecker::for_each_deletion_match(std::uint64_t h, F&& f) const {
-  std::size_t bit = deletion_bit(h);
-  if ((deletion_bits_[bit / 64] >> (bit % 64) & 1) == 0) return;
+  if (!may_hold(h)) return;
   const std::size_t mask = deletion_table_.size() - 1;
   for (std::size_t i = h & mask; deletion_table_[i].hash != 0; i = (i + 1) & mask)
     if (deletion_table_[i].hash == h) f(deletion_table_[i].label);
@@ -331,9 +344,7 @@ bool LookalikeChecker::any_near_label(std::string_view skeleton, std::size_t var
   const std::uint64_t letters = letter_set(skeleton);
   for (std::size_t i = begin; i < end; ++i) {
     const EditLabel& e = edit_labels_[i];
-    if (static_cast<std::size_t>(std::popcount(letters & ~e.letters)) > e.limit ||
-        static_cast<std::size_t>(std::popcount(e.letters & ~letters)) > e.limit)
-      continue;
+    if (!within_letters(letters, e.letters, e.limit)) continue;
     std::size_t d = osa_distance(skeleton, labels_[e.label].skeleton, e.limit);
     if (d != 0 && d <= e.limit) return true;
   }
@@ -354,9 +365,11 @@ const LookalikeChecker::Label* LookalikeChecker::nearest_by_edits(std::string_vi
   if (!any_near_label(skeleton, k == 2 ? 1 + n + n * (n - 1) / 2 : 1 + n)) return nullptr;
   const Label* best = nullptr;
   std::size_t best_distance = 3;
+  const std::uint64_t letters = letter_set(skeleton);
   auto visit = [&](std::uint32_t li) {
     const Label& l = labels_[li];
     std::size_t limit = l.label.size() >= kTwoEditLabel ? 2 : 1;
+    if (!within_letters(letters, l.letters, limit)) return;
     std::size_t d = osa_distance(skeleton, l.skeleton, limit);
     if (d == 0 || d > limit || d >= best_distance) return;
     best = &l;
@@ -370,12 +383,9 @@ const LookalikeChecker::Label* LookalikeChecker::nearest_by_edits(std::string_vi
   const std::size_t mask = deletion_table_.size() - 1;
   auto flush = [&] {
     for (std::size_t i = 0; i < queued; ++i)
-      __builtin_prefetch(&deletion_bits_[deletion_bit(batch[i]) / 64]);
-    for (std::size_t i = 0; i < queued; ++i) {
-      std::size_t bit = deletion_bit(batch[i]);
-      if (deletion_bits_[bit / 64] >> (bit % 64) & 1)
-        __builtin_prefetch(&deletion_table_[batch[i] & mask]);
-    }
+      __builtin_prefetch(&deletion_bits_[deletion_word(batch[i])]);
+    for (std::size_t i = 0; i < queued; ++i)
+      if (may_hold(batch[i])) __builtin_prefetch(&deletion_table_[batch[i] & mask]);
     for (std::size_t i = 0; i < queued; ++i) for_each_deletion_match(batch[i], visit);
     queued = 0;
   };

@@ -73,6 +73,7 @@ class LookalikeChecker {
   struct Label {  // one brand registered domain's first label
     std::string label, skeleton, domain;
     std::uint32_t brand = 0;
+    std::uint64_t letters = 0;  // letter_set() of the skeleton
   };
   struct Token {
     std::string text;
@@ -93,10 +94,9 @@ class LookalikeChecker {
     void for_each(std::string_view text, const std::vector<std::string>& patterns, F&& f) const;
 
    private:
-    struct Entry {
-      std::uint64_t head = 0;  // the first min(size, 8) bytes, as a text window compares
-      std::uint64_t mask = 0;  // which bytes of a window the head covers
-      std::uint32_t key = 0, id = 0, size = 0;
+    struct Entry {  // 16 bytes: a key's candidates share cache lines
+      std::uint64_t head = 0;  // the first min(size, 8) bytes, as a text window holds them
+      std::uint32_t id = 0, size = 0;
     };
     struct Slot {
       std::uint32_t key_plus_one = 0;    // 0: empty
@@ -133,14 +133,24 @@ class LookalikeChecker {
   // Symmetric-deletion index (Garbe's SymSpell): the hash of every string one or two
   // deletions from a label's skeleton -> label; two strings within k edits share a string k
   // deletions or fewer from each. An open-addressed table (hash 0 marks an empty slot) behind
-  // a bitmap that turns most probes away with one load.
+  // a Bloom filter (two bits in one word, 16 bits per entry) that turns nearly every probe of
+  // an absent hash away with one load.
   struct DeletionSlot {
     std::uint64_t hash = 0;
     std::uint32_t label = 0;
   };
   std::vector<DeletionSlot> deletion_table_;
   std::vector<std::uint64_t> deletion_bits_;
-  [[nodiscard]] std::size_t deletion_bit(std::uint64_t hash) const;
+  [[nodiscard]] std::size_t deletion_word(std::uint64_t hash) const {
+    return (hash >> 32) & (deletion_bits_.size() - 1);
+  }
+  [[nodiscard]] static std::uint64_t deletion_bits(std::uint64_t hash) {
+    return std::uint64_t{1} << (hash >> 20 & 63) | std::uint64_t{1} << (hash >> 26 & 63);
+  }
+  [[nodiscard]] bool may_hold(std::uint64_t hash) const {
+    const std::uint64_t bits = deletion_bits(hash);
+    return (deletion_bits_[deletion_word(hash)] & bits) == bits;
+  }
   template <class F>
   void for_each_deletion_match(std::uint64_t hash, F&& f) const;
   std::size_t longest_label_ = 0;
