@@ -60,15 +60,21 @@ Confusables::Confusables(Confusables&&) noexcept = default;
 Confusables& Confusables::operator=(Confusables&&) noexcept = default;
 
 std::string Confusables::skeleton(std::string_view utf8) const {
-  if (utf8.size() > kMaxInputBytes) return {};
+  std::string out;
+  skeleton(utf8, out);
+  return out;
+}
+
+void Confusables::skeleton(std::string_view utf8, std::string& out) const {
+  out.clear();
+  if (utf8.size() > kMaxInputBytes) return;
   if (is_ascii(utf8)) {
     // Per-character mapping is the whole of UTS #39's skeleton for ASCII (NFD leaves it as is).
-    std::string out;
     out.reserve(utf8.size() + 4);
     for (char c : utf8) out += ascii_skeleton_[static_cast<unsigned char>(c)];
-    return out;
+    return;
   }
-  return icu_skeleton(skeleton_checker_.get(), utf8);
+  out = icu_skeleton(skeleton_checker_.get(), utf8);
 }
 
 bool Confusables::mixed_script(std::string_view utf8) const {

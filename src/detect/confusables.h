@@ -29,6 +29,8 @@ class Confusables {
   /// is mapped by a table built from ICU at construction. Empty when ICU fails or the input
   /// is over kMaxInputBytes.
   [[nodiscard]] std::string skeleton(std::string_view utf8) const;
+  /// The same into `out` (replaced; its memory reused).
+  void skeleton(std::string_view utf8, std::string& out) const;
 
   /// True when `utf8` (one label) fails UTS #39's Highly Restrictive level (5.2): characters of
   /// more than one script, other than Latin with Han and Japanese kana, Han with Bopomofo, or

@@ -13,7 +13,6 @@
 namespace lg {
 namespace {
 
-constexpr std::size_t kMaxMatchesPerText = 64;     // pattern occurrences looked at in one text
 constexpr std::size_t kMaxShownDomainBytes = 253;  // RFC 1035 2.3.4
 constexpr std::size_t kDeletionBatch = 32;         // deletion variants looked up together
 // What measuring one label costs, in deletion variants looked up (LookalikeChecker::
@@ -116,25 +115,6 @@ bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-std::uint32_t prefix_key(const char* p) {
-  return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0])) |
-         static_cast<std::uint32_t>(static_cast<unsigned char>(p[1])) << 8 |
-         static_cast<std::uint32_t>(static_cast<unsigned char>(p[2])) << 16;
-}
-
-// The bytes of an eight-byte window (read with memcpy) that a pattern of `size` bytes
-// covers, as a mask.
-std::uint64_t head_mask(std::size_t size) {
-  if (size >= 8) return ~std::uint64_t{0};
-  if constexpr (std::endian::native == std::endian::little)
-    return (std::uint64_t{1} << (8 * size)) - 1;
-  else
-    return ~std::uint64_t{0} << (8 * (8 - size));
-}
-
-// A prefix key's bit in PrefixIndex's bitmap (18 bits), also where its slot probe starts.
-std::uint32_t prefix_bit(std::uint32_t key) { return (key * 0x9E3779B1u) >> (32 - 18); }
-
 std::string normalized_name(std::string_view utf8) {
   NormalizedText n;
   normalize_lexicon_text(utf8.substr(0, Confusables::kMaxInputBytes), TextKind::kHeader, n);
@@ -142,72 +122,6 @@ std::string normalized_name(std::string_view utf8) {
 }
 
 }  // namespace
-
-void LookalikeChecker::PrefixIndex::add(std::string_view pattern, std::uint32_t id) {
-  if (pattern.size() < 3) return;
-  std::uint32_t key = prefix_key(pattern.data());
-  std::uint32_t bit = prefix_bit(key);
-  bitmap_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-  Entry e;
-  e.id = id;
-  e.size = static_cast<std::uint32_t>(pattern.size());
-  std::memcpy(&e.head, pattern.data(), std::min<std::size_t>(pattern.size(), 8));
-  entries_.push_back(e);
-}
-
-void LookalikeChecker::PrefixIndex::build() {
-  auto key_of = [](const Entry& e) {
-    char head[8];
-    std::memcpy(head, &e.head, 8);
-    return prefix_key(head);
-  };
-  std::stable_sort(entries_.begin(), entries_.end(),
-                   [&](const Entry& a, const Entry& b) { return key_of(a) < key_of(b); });
-  std::size_t keys = 0;
-  for (std::size_t i = 0; i < entries_.size(); ++i)
-    keys += i == 0 || key_of(entries_[i]) != key_of(entries_[i - 1]);
-  slots_.assign(power_of_two_at_least(keys * 2 + 1), Slot{});
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = 0; i < entries_.size();) {
-    const std::uint32_t key = key_of(entries_[i]);
-    std::size_t end = i;
-    while (end < entries_.size() && key_of(entries_[end]) == key) ++end;
-    std::size_t at = prefix_bit(key) & mask;
-    while (slots_[at].key_plus_one != 0) at = (at + 1) & mask;
-    slots_[at] = Slot{key + 1, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end)};
-    i = end;
-  }
-}
-
-template <class F>
-void LookalikeChecker::PrefixIndex::for_each(std::string_view text,
-                                             const std::vector<std::string>& patterns,
-                                             F&& f) const {
-  if (slots_.empty()) return;
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t found = 0;
-  for (std::size_t i = 0; i + 3 <= text.size() && found < kMaxMatchesPerText; ++i) {
-    std::uint32_t key = prefix_key(text.data() + i);
-    std::uint32_t bit = prefix_bit(key);
-    if ((bitmap_[bit / 64] >> (bit % 64) & 1) == 0) continue;
-    std::size_t at = bit & mask;
-    while (slots_[at].key_plus_one != 0 && slots_[at].key_plus_one != key + 1) at = (at + 1) & mask;
-    const Slot& slot = slots_[at];
-    if (slot.key_plus_one == 0) continue;
-    const std::size_t left = text.size() - i;
-    std::uint64_t window = 0;
-    std::memcpy(&window, text.data() + i, std::min<std::size_t>(left, 8));
-    for (std::uint32_t e = slot.begin; e < slot.end; ++e) {
-      const Entry& p = entries_[e];
-      if (p.size > left || (window & head_mask(p.size)) != p.head) continue;
-      if (p.size > 8 &&
-          std::memcmp(patterns[p.id].data() + 8, text.data() + i + 8, p.size - 8) != 0)
-        continue;
-      ++found;
-      if (!f(p.id, i)) return;
-    }
-  }
-}
 
 LookalikeChecker::LookalikeChecker(const std::vector<Brand>& brands) {
   static std::atomic<std::uint64_t> next_id{1};
@@ -399,7 +313,8 @@ const LookalikeChecker::Label* LookalikeChecker::nearest_by_edits(std::string_vi
 
 std::optional<BrandMatch> LookalikeChecker::lookalike(std::string_view label,
                                                       std::string_view suffix) const {
-  std::string skeleton = confusables_.skeleton(label);
+  thread_local std::string skeleton;  // its memory reused from host to host
+  confusables_.skeleton(label, skeleton);
   if (skeleton.empty()) return std::nullopt;
   if (const auto* same = labels_with_skeleton(skeleton)) {
     for (std::uint32_t li : *same) {
@@ -459,13 +374,19 @@ std::vector<BrandMatch> LookalikeChecker::check_host(const Host& host) const {
     cache.results.clear();
     cache.owner = id_;
   }
-  cache.key.assign(host.ascii);
-  cache.key.push_back('\0');
-  cache.key.append(host.unicode);
-  const std::uint32_t h = FlatIndex::hash(cache.key);
-  if (const auto* known = cache.results.find(cache.key, h)) return *known;
+  // The key is the ASCII form, followed by a NUL and the Unicode form when that differs (a
+  // host name has no NUL of its own).
+  std::string_view key = host.ascii;
+  if (host.unicode != host.ascii) {
+    cache.key.assign(host.ascii);
+    cache.key.push_back('\0');
+    cache.key.append(host.unicode);
+    key = cache.key;
+  }
+  const std::uint32_t h = FlatIndex::hash(key);
+  if (const auto* known = cache.results.find(key, h)) return *known;
   std::vector<BrandMatch> out = check_host_uncached(host);
-  cache.results.put(cache.key, h, out);
+  cache.results.put(key, h, out);
   return out;
 }
 

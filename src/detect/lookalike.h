@@ -26,6 +26,7 @@
 #include "detect/edit_distance.h"
 #include "detect/flat_index.h"
 #include "detect/host.h"
+#include "detect/prefix_index.h"
 
 namespace lg {
 
@@ -78,34 +79,6 @@ class LookalikeChecker {
   struct Token {
     std::string text;
     std::uint32_t brand = 0;
-  };
-
-  // Exact-string search of many short patterns in a short text: the patterns' first three
-  // bytes index them, behind a bitmap that rejects most positions with one load; each
-  // candidate's first eight bytes are compared in one step.
-  class PrefixIndex {
-   public:
-    void add(std::string_view pattern, std::uint32_t id);
-    /// Lays the patterns out for for_each; called once, after the last add.
-    void build();
-    /// Calls f(id, begin) for every pattern occurrence in `text`, by position, then in the
-    /// order the patterns were added, until f returns false. `patterns` is indexed by id.
-    template <class F>
-    void for_each(std::string_view text, const std::vector<std::string>& patterns, F&& f) const;
-
-   private:
-    struct Entry {  // 16 bytes: a key's candidates share cache lines
-      std::uint64_t head = 0;  // the first min(size, 8) bytes, as a text window holds them
-      std::uint32_t id = 0, size = 0;
-    };
-    struct Slot {
-      std::uint32_t key_plus_one = 0;    // 0: empty
-      std::uint32_t begin = 0, end = 0;  // entries_ of the key
-    };
-    static constexpr std::size_t kBits = 1u << 18;
-    std::vector<std::uint64_t> bitmap_ = std::vector<std::uint64_t>(kBits / 64);
-    std::vector<Entry> entries_;  // by key, then in the order added
-    std::vector<Slot> slots_;     // open addressing by key
   };
 
   std::vector<BrandMatch> check_host_uncached(const Host& host) const;
