@@ -1,6 +1,12 @@
 #include "detect/confusables.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uspoof.h>
+
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
 
 namespace lg {
 namespace {
@@ -26,6 +32,36 @@ TEST(Confusables, AsciiTableAgreesWithIcu) {
   std::string tail = c.skeleton(mark);
   ASSERT_GE(via_icu.size(), tail.size());
   EXPECT_EQ(via_icu.substr(0, via_icu.size() - tail.size()), c.skeleton(ascii));
+}
+
+// ICU's skeleton of a whole string, with a checker of its own.
+std::string icu_skeleton(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<USpoofChecker, decltype(&uspoof_close)> sc(uspoof_open(&status), uspoof_close);
+  EXPECT_TRUE(U_SUCCESS(status));
+  std::vector<char> out(utf8.size() * 8 + 16);
+  int32_t n = uspoof_getSkeletonUTF8(sc.get(), 0, utf8.data(), static_cast<int32_t>(utf8.size()),
+                                     out.data(), static_cast<int32_t>(out.size()), &status);
+  EXPECT_TRUE(U_SUCCESS(status)) << utf8;
+  return std::string(out.data(), static_cast<std::size_t>(std::max(n, 0)));
+}
+
+TEST(Confusables, AsciiTableEqualsIcuOnWholeStrings) {
+  // Every printable ASCII string of up to two characters (pairs catch anything ICU does
+  // across a character boundary), and random ones up to 24.
+  Confusables c;
+  std::vector<std::string> inputs = {""};
+  for (char a = ' '; a <= '~'; ++a) {
+    inputs.push_back(std::string(1, a));
+    for (char b = ' '; b <= '~'; ++b) inputs.push_back(std::string{a, b});
+  }
+  std::mt19937 rng(3);
+  for (int i = 0; i < 3000; ++i) {
+    std::string s;
+    for (std::size_t n = 3 + rng() % 22; n > 0; --n) s += static_cast<char>(' ' + rng() % 95);
+    inputs.push_back(s);
+  }
+  for (const std::string& s : inputs) ASSERT_EQ(c.skeleton(s), icu_skeleton(s)) << s;
 }
 
 TEST(Confusables, MixedScriptPerHighlyRestrictive) {
