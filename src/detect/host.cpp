@@ -64,6 +64,39 @@ std::optional<std::string> idna_convert(const UIDNA* idna, std::string_view in, 
   return std::string(buf.data(), static_cast<std::size_t>(n));
 }
 
+// psl_registrable_domain's walk (libpsl 0.21, psl.c): from the left, the first tail of the
+// host that is a public suffix (PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) ends the walk, and the
+// registered domain is the tail one label longer; none when the host itself is one, or is a
+// single label. Each lookup costs libpsl a few hundred nanoseconds, and every new host name
+// ends in one of a few suffixes ("com", "co.jp"): their answers are kept per thread, so a new
+// host costs one lookup, of itself. Returns the registered domain's offset in the host (0 when
+// there is none: the host is returned whole). The registered_domain test compares the walk with
+// psl_registrable_domain.
+std::size_t registrable_offset(const psl_ctx_t* psl, const char* host, std::size_t size) {
+  constexpr int kType = PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE;
+  constexpr std::size_t kMaxCachedSuffixes = 1024;
+  thread_local FlatCache<bool> suffixes(kMaxCachedSuffixes);
+  if (size == 0 || host[0] == '.') return 0;
+  auto is_public_suffix = [&](const char* tail) {
+    if (tail == host) return psl_is_public_suffix2(psl, tail, kType) != 0;
+    const std::string_view key(tail, size - static_cast<std::size_t>(tail - host));
+    const std::uint32_t h = FlatIndex::hash(key);
+    if (const bool* known = suffixes.find(key, h)) return *known;
+    const bool is = psl_is_public_suffix2(psl, tail, kType) != 0;
+    suffixes.put(key, h, is);
+    return is;
+  };
+  const char* tail = host;
+  const char* registrable = nullptr;
+  while (!is_public_suffix(tail)) {
+    const char* dot = std::strchr(tail, '.');
+    if (dot == nullptr) break;
+    registrable = tail;
+    tail = dot + 1;
+  }
+  return registrable == nullptr ? 0 : static_cast<std::size_t>(registrable - host);
+}
+
 }  // namespace
 
 void HostNormalizer::Closer::operator()(UIDNA* p) const { uidna_close(p); }
@@ -167,9 +200,7 @@ std::string_view registered_domain(std::string_view host) {
   char buf[kMaxHostBytes + 1];
   std::memcpy(buf, host.data(), host.size());
   buf[host.size()] = '\0';
-  const char* reg = psl_registrable_domain(psl, buf);
-  // nullptr: the host is itself a public suffix ("co.uk") or a single label ("localhost").
-  const std::size_t offset = reg == nullptr ? 0 : static_cast<std::size_t>(reg - buf);
+  const std::size_t offset = registrable_offset(psl, buf, host.size());
   cache.put(host, h, offset);
   return host.substr(offset);
 }

@@ -1,6 +1,11 @@
 #include "detect/host.h"
 
 #include <gtest/gtest.h>
+#include <libpsl.h>
+
+#include <random>
+#include <string>
+#include <vector>
 
 #include "detect/tld.h"
 
@@ -102,6 +107,50 @@ TEST(Host, RegisteredDomain) {
   EXPECT_EQ(registered_domain("localhost"), "localhost");
   EXPECT_EQ(registered_domain("10.0.0.1"), "10.0.0.1");
   EXPECT_EQ(registered_domain("2001:db8::1"), "2001:db8::1");
+}
+
+// registered_domain keeps the answers for suffixes it has seen: its results equal libpsl's
+// psl_registrable_domain for hosts under plain, multi-label, wildcard (*.ck, *.kawasaki.jp)
+// and exception (!www.ck, !city.kawasaki.jp) rules and private-section suffixes, at every
+// depth, asked in random order so that each suffix is met both new and known.
+TEST(Host, RegisteredDomainEqualsLibpsl) {
+  const std::vector<std::string> suffixes = {"com",
+                                             "co.jp",
+                                             "jp",
+                                             "co.uk",
+                                             "uk",
+                                             "ck",
+                                             "www.ck",
+                                             "ck.ck",
+                                             "kawasaki.jp",
+                                             "city.kawasaki.jp",
+                                             "x.kawasaki.jp",
+                                             "github.io",
+                                             "io",
+                                             "blogspot.com",
+                                             "s3.amazonaws.com",
+                                             "amazonaws.com",
+                                             "co.kr",
+                                             "xn--p1ai",
+                                             "nosuchtld",
+                                             "appspot.com",
+                                             "com.au",
+                                             "pvt.k12.ma.us"};
+  const std::vector<std::string> labels = {"www",    "a",     "evil", "xn--80ak6aa92e",
+                                           "co",     "ck",    "city", "kawasaki",
+                                           "github", "x-y_z", "com"};
+  std::mt19937 rng(17);
+  const psl_ctx_t* psl = psl_builtin();
+  ASSERT_NE(psl, nullptr);
+  for (int round = 0; round < 5000; ++round) {
+    std::string host = suffixes[rng() % suffixes.size()];
+    for (int depth = rng() % 4; depth > 0; --depth)
+      host = labels[rng() % labels.size()] + std::to_string(rng() % 3 ? 0 : round) + "." + host;
+    if (rng() % 5 == 0) host = host.substr(host.find('.') + 1);  // a bare suffix too
+    const char* reg = psl_registrable_domain(psl, host.c_str());
+    const std::string want = reg == nullptr ? host : std::string(reg);
+    ASSERT_EQ(registered_domain(host), want) << host;
+  }
 }
 
 TEST(Tld, Classes) {
