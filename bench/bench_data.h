@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/analyzer.h"
+#include "detect/text_scanner.h"
 
 namespace lg::bench {
 
@@ -72,6 +73,16 @@ class CountingContext final : public Context {
   Limits limits_;
   std::size_t findings = 0, text_bytes = 0, links = 0, facts = 0, children = 0, child_bytes = 0,
               anomalies = 0;
+};
+
+/// A DetectorSink that keeps the observables and counts the findings.
+class CountingSink final : public DetectorSink {
+ public:
+  void finding(Symbol, Evidence) override { ++findings; }
+  Observables& observables() override { return obs; }
+  int object_id() const override { return 0; }
+  Observables obs;
+  std::size_t findings = 0;
 };
 
 }  // namespace lg::bench

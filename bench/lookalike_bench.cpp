@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_data.h"
 #include "detect/lookalike.h"
 #include "detect/text_scanner.h"
 
@@ -101,15 +102,6 @@ BENCHMARK_CAPTURE(BM_LookalikeHosts, new_sites, true, 1)->Unit(benchmark::kMicro
 BENCHMARK_CAPTURE(BM_LookalikeHosts, new_names, true, 3)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_LookalikeHosts, known_names, false, 3)->Unit(benchmark::kMicrosecond);
 
-class LinkSink final : public DetectorSink {
- public:
-  void finding(Symbol, Evidence) override { ++findings; }
-  Observables& observables() override { return obs; }
-  int object_id() const override { return 0; }
-  Observables obs;
-  std::size_t findings = 0;
-};
-
 // One text of kHostsPerPass links, one per line, the host names renamed each pass.
 void BM_TextScannerLinks(benchmark::State& state, bool brands_on) {
   std::mt19937_64 rng(42);
@@ -123,7 +115,7 @@ void BM_TextScannerLinks(benchmark::State& state, bool brands_on) {
     renumber(names, ++pass);
     text.clear();
     for (const std::string& n : names) text += "See https://" + n + "/a/b?c=d and mail@" + n + "\n";
-    LinkSink sink;
+    CountingSink sink;
     scanner.scan_text(TextKind::kBody, text, sink);
     findings += sink.findings;
     benchmark::DoNotOptimize(sink.obs.urls.data());

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bench/bench_data.h"
+#include "core/testing/xorshift.h"
 #include "detect/lookalike.h"
 #include "detect/lure.h"
 #include "detect/text_scanner.h"
@@ -27,18 +28,10 @@ constexpr std::size_t kIocEntries = 10'000;
 constexpr std::size_t kMessages = 64;
 constexpr std::size_t kMessageBytes = 6 * 1024;
 
-class Rng {
+// Generated names and texts are the same in every run.
+class Rng : public lg::testing::XorShift64 {
  public:
-  std::uint64_t next() {
-    s_ ^= s_ << 13;
-    s_ ^= s_ >> 7;
-    s_ ^= s_ << 17;
-    return s_;
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-
- private:
-  std::uint64_t s_ = 0x9e3779b97f4a7c15ull;
+  Rng() : XorShift64(0x9e3779b97f4a7c15ull) {}
 };
 
 // A pronounceable name of consonant-vowel syllables ("kamerito").
@@ -150,15 +143,6 @@ std::vector<std::string> messages(Rng& rng, Mix mix) {
   }
   return out;
 }
-
-class CountingSink final : public DetectorSink {
- public:
-  void finding(Symbol, Evidence) override { ++findings; }
-  Observables& observables() override { return obs; }
-  int object_id() const override { return 0; }
-  Observables obs;
-  std::size_t findings = 0;
-};
 
 // `brands`: false measures the same set without the brand, link and treasury checks, to show
 // what they add. `mix`: the languages of the text (the goal is set on all three).

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/charset.h"
+#include "core/testing/xorshift.h"
 #include "detect/text_chars.h"
 
 namespace lg {
@@ -149,18 +150,9 @@ void expect_same(const std::vector<MnemonicMatch>& got, const std::vector<Mnemon
   }
 }
 
-class Rng {
+class Rng : public lg::testing::XorShift64 {
  public:
-  std::uint64_t next() {
-    s_ ^= s_ << 13;
-    s_ ^= s_ >> 7;
-    s_ ^= s_ << 17;
-    return s_;
-  }
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-
- private:
-  std::uint64_t s_ = 0x2545f4914f6cdd1dull;
+  Rng() : XorShift64(0x2545f4914f6cdd1dull) {}
 };
 
 // The indices of a phrase of `n` words with a valid checksum: random words, then the first

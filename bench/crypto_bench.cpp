@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_data.h"
 #include "detect/bip39.h"
 #include "detect/crypto_scanner.h"
 #include "detect/defang.h"
@@ -36,15 +37,6 @@ std::string mail_text() {
   return text;
 }
 
-class NullSink final : public DetectorSink {
- public:
-  void finding(Symbol, Evidence) override { ++findings; }
-  Observables& observables() override { return obs; }
-  int object_id() const override { return 0; }
-  Observables obs;
-  std::size_t findings = 0;
-};
-
 void BM_Bip39Find(benchmark::State& state) {
   const Bip39Detector d;
   const std::string text = mail_text();
@@ -61,7 +53,7 @@ void BM_CryptoScan(benchmark::State& state) {
   const CryptoScanner scanner(nullptr);
   const std::string text = mail_text();
   for (auto _ : state) {
-    NullSink sink;
+    CountingSink sink;
     scanner.scan(TextKind::kBody, text, sink);
     benchmark::DoNotOptimize(sink.findings);
   }
