@@ -77,13 +77,17 @@ BENCHMARK_CAPTURE(BM_LexiconNormalize, english, 0, 3);
 BENCHMARK_CAPTURE(BM_LexiconNormalize, japanese, 4, 6);
 BENCHMARK_CAPTURE(BM_LexiconNormalize, korean, 6, 8);
 
+// A scratch for the built-in lexicon; none (the benchmark skipped) when either is missing.
+Result<Lexicon::Scratch> scratch_for(const Result<Lexicon>& lexicon, benchmark::State& state) {
+  auto scratch = lexicon ? lexicon->make_scratch() : Status::error(ErrorCode::kInternal, "none");
+  if (!scratch) state.SkipWithError("no lexicon");
+  return scratch;
+}
+
 void BM_LexiconScan(benchmark::State& state) {
   auto lexicon = Lexicon::builtin();
-  auto scratch = lexicon ? lexicon->make_scratch() : Status::error(ErrorCode::kInternal, "none");
-  if (!scratch) {
-    state.SkipWithError("no lexicon");
-    return;
-  }
+  auto scratch = scratch_for(lexicon, state);
+  if (!scratch) return;
   const auto msgs = messages();
   std::vector<NormalizedText> norms(msgs.size());
   for (std::size_t i = 0; i < msgs.size(); ++i)
@@ -103,11 +107,8 @@ BENCHMARK(BM_LexiconScan);
 
 void BM_LureState(benchmark::State& state) {
   auto lexicon = Lexicon::builtin();
-  auto scratch = lexicon ? lexicon->make_scratch() : Status::error(ErrorCode::kInternal, "none");
-  if (!scratch) {
-    state.SkipWithError("no lexicon");
-    return;
-  }
+  auto scratch = scratch_for(lexicon, state);
+  if (!scratch) return;
   const auto msgs = messages();
   std::size_t findings = 0;
   for (auto _ : state) {
