@@ -56,8 +56,10 @@ std::optional<Extracted> UrlExtractor::parse_href(std::string_view href) const {
     return std::nullopt;
   }
   if (scheme == "data") {
-    std::string_view media = rest.substr(0, std::min(rest.find_first_of(";,"), kMaxMediaType));
-    e.value = "data:" + url_build::lower(media);
+    // At most kMaxMediaType bytes of the media type, never part of a character.
+    const std::size_t end = std::min(rest.find_first_of(";,"), rest.size());
+    e.value = "data:" + url_build::lower(rest.substr(0, std::min(end, kMaxMediaType + 1)));
+    url_build::truncate_utf8(e.value, 5 + kMaxMediaType);
     return e;
   }
   if (scheme == "javascript" || scheme == "vbscript") {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace lg {
 namespace {
 
@@ -137,6 +139,23 @@ TEST_F(UrlExtractorTest, Href) {
   EXPECT_FALSE(extractor_.parse_href("/login"));
   EXPECT_FALSE(extractor_.parse_href("tel:+81-3-0000-0000"));
   EXPECT_FALSE(extractor_.parse_href(""));
+}
+
+// A data: href keeps at most 100 bytes of its media type, cut between characters.
+TEST_F(UrlExtractorTest, HrefDataMediaTypeCutBetweenCharacters) {
+  for (std::size_t pad = 95; pad <= 101; ++pad) {
+    std::string href = "data:" + std::string(pad, 'a');
+    for (int i = 0; i < 4; ++i) href += "\xEF\xBF\xBD";  // U+FFFD, three bytes
+    href += ",x";
+    auto d = extractor_.parse_href(href);
+    ASSERT_TRUE(d) << pad;
+    EXPECT_TRUE(is_valid_utf8(d->value)) << pad;
+    EXPECT_LE(d->value.size(), 105u) << pad;
+    EXPECT_GE(d->value.size(), 103u) << pad;  // only a partial character is dropped
+  }
+  auto short_type = extractor_.parse_href("data:Text/HTML;base64,PHA+");
+  ASSERT_TRUE(short_type);
+  EXPECT_EQ(short_type->value, "data:text/html");
 }
 
 TEST_F(UrlExtractorTest, AdversarialInputsFinish) {
