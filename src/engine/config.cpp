@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "detect/crypto_address.h"
@@ -58,7 +59,10 @@ Status read_scoring(const toml::table& t, ScoringConfig& s) {
 template <class T>
 Status read_non_negative(const toml::node& n, const std::string& key, T& out) {
   auto d = number(n);
-  if (!d || *d < 0) return bad(key + " must be a non-negative number");
+  // A double beyond T's range has no defined conversion: refused, not wrapped.
+  if (!d || *d < 0 || *d > static_cast<double>(std::numeric_limits<T>::max()))
+    return bad(key + " must be a non-negative number no larger than " +
+               std::to_string(std::numeric_limits<T>::max()));
   out = static_cast<T>(*d);
   return Status::ok();
 }

@@ -139,6 +139,9 @@ TEST(ResultCache, ConfigTurnsItOff) {
   EXPECT_EQ(c->cache.results, 0u);
   EXPECT_EQ(default_config().cache.results, ResultCache::kDefaultCapacity);
   EXPECT_FALSE(parse_config("[cache]\nresults = -1\n").has_value());
+  // Out of the integer's range: refused (the conversion would be undefined).
+  EXPECT_FALSE(parse_config("[cache]\nresults = 1e30\n").has_value());
+  EXPECT_FALSE(parse_config("[limits]\nmax_depth = 1e12\n").has_value());
   EXPECT_FALSE(parse_config("[cache]\nsize = 3\n").has_value());
 }
 
